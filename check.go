@@ -1,0 +1,232 @@
+package civic
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// StringRule says what a text value must look like. The zero value accepts any valid,
+// single-line text, including the empty string.
+type StringRule struct {
+	Required  bool // the empty string (after trimming spaces) is reported as CodeRequired
+	Min, Max  int  // bounds in characters (Unicode code points of the NFC form); 0 means none
+	Multiline bool // line feeds and tabs are allowed (descriptions, summaries)
+	Name      bool // a name or label: bidirectional formatting characters are refused too
+}
+
+// Len returns the length of s in characters: the number of Unicode code points of its NFC
+// form, which is what JSON Schema's minLength and maxLength count once the input is
+// normalised.
+func Len(s string) int {
+	if norm.NFC.IsNormalString(s) {
+		return utf8.RuneCountInString(s)
+	}
+	return utf8.RuneCountInString(norm.NFC.String(s))
+}
+
+// Normalize returns s in Unicode NFC with leading and trailing white space removed, the
+// form every decoder of this module stores.
+func Normalize(s string) string {
+	s = strings.TrimSpace(s)
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// CheckString records the problems of s at path under rule r: invalid UTF-8, control
+// characters (except line feed and tab in multiline text), bidirectional formatting
+// characters in names, emptiness and length. It reports whether s passed.
+func CheckString(v *ValidationError, path Path, s string, r StringRule) bool {
+	n := v.Len()
+	if !utf8.ValidString(s) {
+		v.Add(path, CodeInvalidUTF8)
+		return false
+	}
+	if r.Required && strings.TrimSpace(s) == "" {
+		v.Add(path, CodeRequired)
+		return false
+	}
+	if bad, ok := BadRune(s, r.Multiline, r.Name); ok {
+		if IsBidi(bad) {
+			v.Add(path, CodeBidiChar, RuneName(bad))
+		} else {
+			v.Add(path, CodeControlChar, RuneName(bad))
+		}
+	}
+	if r.Max > 0 || r.Min > 0 {
+		l := Len(s)
+		if r.Max > 0 && l > r.Max {
+			v.Add(path, CodeTooLong, r.Max, l)
+		}
+		if r.Min > 0 && l < r.Min && (l > 0 || !r.Required) {
+			v.Add(path, CodeTooShort, r.Min, l)
+		}
+	}
+	return v.Len() == n
+}
+
+// BadRune returns the first character of s that text of this kind may not hold: C0 and C1
+// controls and U+007F (line feed, carriage return and tab are allowed when multiline),
+// unassigned noncharacters U+FFFE and U+FFFF, and, when name is true, the bidirectional
+// formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+func BadRune(s string, multiline, name bool) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			if !multiline {
+				return r, true
+			}
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfffe || r == 0xffff:
+			return r, true
+		case name && IsBidi(r):
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// IsBidi reports whether r is a bidirectional formatting character.
+func IsBidi(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// RuneName returns r as "U+XXXX".
+func RuneName(r rune) string { return fmt.Sprintf("U+%04X", r) }
+
+// CheckEmail records CodeInvalidEmail at path unless s is a bare address (local@domain,
+// with a dot in the domain, no display name, at most 254 characters).
+func CheckEmail(v *ValidationError, path Path, s string) bool {
+	if !ValidEmail(s) {
+		v.Add(path, CodeInvalidEmail, s)
+		return false
+	}
+	return true
+}
+
+// ValidEmail reports whether s is a bare e-mail address: ASCII local part and domain,
+// local@domain with a dotted domain of letters, digits and hyphens, at most 254 bytes.
+// It is exactly the rule the exported JSON Schemas state with [EmailPattern] and maxLength 254.
+func ValidEmail(s string) bool {
+	if len(s) == 0 || len(s) > 254 {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 {
+		return false
+	}
+	for i := 0; i < at; i++ {
+		c := s[i]
+		if !(isAlnum(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0) {
+			return false
+		}
+	}
+	local := s[:at]
+	if local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
+		return false
+	}
+	labels := strings.Split(s[at+1:], ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(l); i++ {
+			if !isAlnum(l[i]) && l[i] != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// EmailPattern is the regular expression, valid in both RE2 and ECMAScript, that the
+// exported schemas use for e-mail addresses, with maxLength 254. [ValidEmail] accepts
+// exactly the strings it matches.
+const EmailPattern = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
+
+// CheckURL records CodeInvalidURL at path unless s is an absolute http or https URL with a host.
+func CheckURL(v *ValidationError, path Path, s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
+		v.Add(path, CodeInvalidURL, s)
+		return false
+	}
+	return true
+}
+
+// IDPattern is the pattern of identifiers: lower-case ASCII letters, digits and hyphens,
+// starting with a letter or digit, at most 64 characters.
+const IDPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
+
+// ValidID reports whether s matches [IDPattern].
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckID records CodeRequired or CodeInvalidID at path unless s matches [IDPattern].
+func CheckID(v *ValidationError, path Path, s string) bool {
+	if s == "" {
+		v.Add(path, CodeRequired)
+		return false
+	}
+	if !ValidID(s) {
+		v.Add(path, CodeInvalidID, s)
+		return false
+	}
+	return true
+}
+
+// CountryPattern is the pattern of country codes: two upper-case ASCII letters.
+const CountryPattern = "^[A-Z]{2}$"
+
+// CheckCountry records CodeInvalidCountry at path unless s is two upper-case letters
+// naming an ISO 3166-1 region known to golang.org/x/text.
+func CheckCountry(v *ValidationError, path Path, s string) bool {
+	if !ValidCountry(s) {
+		v.Add(path, CodeInvalidCountry, s)
+		return false
+	}
+	return true
+}
+
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+
+// ValidCountry reports whether s is one of [Countries].
+func ValidCountry(s string) bool {
+	if len(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
+		return false
+	}
+	r, err := language.ParseRegion(s)
+	return err == nil && r.IsCountry() && r.String() == s
+}
+
+// Countries lists the ISO 3166-1 alpha-2 codes that golang.org/x/text knows as countries,
+// sorted. It is the enum of the exported schemas.
+func Countries() []string {
+	var out []string
+	for a := byte('A'); a <= 'Z'; a++ {
+		for b := byte('A'); b <= 'Z'; b++ {
+			if s := string([]byte{a, b}); ValidCountry(s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,136 @@
+package civic
+
+// Code is a stable, machine-readable problem code. Codes are API: a code never changes
+// meaning once published. Messages are not API and may be reworded.
+//
+// Each code below documents its message arguments, in order.
+type Code string
+
+// Decoding codes: the bytes are not the JSON document they should be.
+const (
+	CodeSyntax       Code = "syntax"        // malformed JSON; args: byte offset, detail
+	CodeType         Code = "type"          // wrong JSON type; args: expected type, found type
+	CodeUnknownField Code = "unknown_field" // member not defined for this document; args: name
+	CodeDuplicateKey Code = "duplicate_key" // member given twice in one object; args: name
+	CodeInvalidUTF8  Code = "invalid_utf8"  // string is not valid UTF-8
+	CodeTooDeep      Code = "too_deep"      // nesting deeper than the decoder's limit; args: limit
+	CodeTooLarge     Code = "too_large"     // document or string over the decoder's limit in bytes; args: limit
+	CodeNumber       Code = "number"        // number out of range or not an integer where one is needed; args: text
+	CodeInternal     Code = "internal"      // a bug of this library turned into an error; args: detail
+)
+
+// Validation codes: the document is well-formed but breaks a rule.
+const (
+	CodeRequired       Code = "required"          // value is missing or empty
+	CodeUnknownValue   Code = "unknown_value"     // value outside a closed list; args: value
+	CodeTooLong        Code = "too_long"          // string longer than allowed, in characters; args: max, got
+	CodeTooShort       Code = "too_short"         // string shorter than allowed, in characters; args: min, got
+	CodeTooMany        Code = "too_many"          // too many items; args: max, got
+	CodeTooFew         Code = "too_few"           // too few items; args: min, got
+	CodeOutOfRange     Code = "out_of_range"      // number outside its bounds; args: min, max, got
+	CodeControlChar    Code = "control_char"      // control character in text; args: code point as U+XXXX
+	CodeBidiChar       Code = "bidi_char"         // bidirectional formatting character in a name or label; args: code point as U+XXXX
+	CodeInvalidEmail   Code = "invalid_email"     // not an e-mail address; args: value
+	CodeInvalidURL     Code = "invalid_url"       // not an absolute http or https URL; args: value
+	CodeInvalidID      Code = "invalid_id"        // identifier not of the form [a-z0-9][a-z0-9-]*; args: value
+	CodeInvalidLang    Code = "invalid_language"  // not a well-formed BCP 47 tag, or not one allowed; args: value
+	CodeInvalidCountry Code = "invalid_country"   // not an ISO 3166-1 alpha-2 country code; args: value
+	CodeInvalidDate    Code = "invalid_date"      // not a date, or an impossible one; args: value
+	CodeInvalidTime    Code = "invalid_time"      // not an RFC 3339 time, or an impossible one; args: value
+	CodeInvalidZone    Code = "invalid_zone"      // not an IANA time zone; args: value
+	CodeDuplicate      Code = "duplicate"         // the same value or identifier appears twice; args: value
+	CodeUnknownRef     Code = "unknown_reference" // reference to something that does not exist; args: reference
+	CodeOrder          Code = "order"             // an end before its start, or items out of order; args: first, second
+)
+
+// Call for contributions codes (package contribution).
+const (
+	CodeFormatNotAccepted Code = "format_not_accepted"   // the call does not accept this format; args: format
+	CodeAxisNotAllowed    Code = "axis_not_allowed"      // the format takes no axes, or the call does not list this axis; args: axis
+	CodeLangNotAccepted   Code = "language_not_accepted" // the call does not accept this language; args: language
+	CodeAfterDeadline     Code = "after_deadline"        // submitted at or after the deadline; args: submitted, deadline
+	CodeBeforeOpening     Code = "before_opening"        // submitted before the call opened; args: submitted, opening
+	CodeFutureResults     Code = "future_results"        // results of actions not yet carried out; args: end of the actions, submission
+	CodeProjectLaunched   Code = "project_launched"      // a centrifugeuse project that is already launched
+	CodeNotForFormat      Code = "not_for_format"        // a section this format does not take; args: section, format
+	CodeFamilyNotAllowed  Code = "family_not_allowed"    // the format is not open to this family of actors; args: family, format
+)
+
+// Review workflow, journal and selection codes (package contribution).
+const ()
+
+// Event and programme codes (packages event and schedule).
+const ()
+
+// Participation device codes (package participation).
+const ()
+
+// codeTable holds every code with its English and French messages. Arguments are referred
+// to by position (%[1]v) so that a translation may reorder them.
+var codeTable = [...]struct {
+	code   Code
+	en, fr string
+}{
+	{CodeSyntax, "malformed JSON at byte %[1]v: %[2]v", "JSON mal formé à l'octet %[1]v : %[2]v"},
+	{CodeType, "must be %[1]v, not %[2]v", "doit être de type %[1]v, pas %[2]v"},
+	{CodeUnknownField, "unknown field %[1]q", "champ inconnu « %[1]v »"},
+	{CodeDuplicateKey, "field %[1]q is given twice", "le champ « %[1]v » figure deux fois"},
+	{CodeInvalidUTF8, "is not valid UTF-8", "n'est pas de l'UTF-8 valide"},
+	{CodeTooDeep, "nesting deeper than %[1]v levels", "imbrication de plus de %[1]v niveaux"},
+	{CodeTooLarge, "larger than the limit of %[1]v bytes", "dépasse la limite de %[1]v octets"},
+	{CodeNumber, "number %[1]v is out of range or not an integer", "le nombre %[1]v est hors limites ou n'est pas entier"},
+	{CodeInternal, "internal error: %[1]v", "erreur interne : %[1]v"},
+
+	{CodeRequired, "is required", "est obligatoire"},
+	{CodeUnknownValue, "unknown value %[1]q", "valeur inconnue « %[1]v »"},
+	{CodeTooLong, "must be at most %[1]v characters (has %[2]v)", "doit compter au plus %[1]v caractères (en compte %[2]v)"},
+	{CodeTooShort, "must be at least %[1]v characters (has %[2]v)", "doit compter au moins %[1]v caractères (en compte %[2]v)"},
+	{CodeTooMany, "must have at most %[1]v items (has %[2]v)", "doit avoir au plus %[1]v éléments (en a %[2]v)"},
+	{CodeTooFew, "must have at least %[1]v items (has %[2]v)", "doit avoir au moins %[1]v éléments (en a %[2]v)"},
+	{CodeOutOfRange, "must be between %[1]v and %[2]v (is %[3]v)", "doit être compris entre %[1]v et %[2]v (vaut %[3]v)"},
+	{CodeControlChar, "contains the control character %[1]v", "contient le caractère de contrôle %[1]v"},
+	{CodeBidiChar, "contains the bidirectional formatting character %[1]v", "contient le caractère de mise en forme bidirectionnelle %[1]v"},
+	{CodeInvalidEmail, "%[1]q is not an e-mail address", "« %[1]v » n'est pas une adresse électronique"},
+	{CodeInvalidURL, "%[1]q is not an absolute http or https URL", "« %[1]v » n'est pas une URL http ou https absolue"},
+	{CodeInvalidID, "%[1]q is not an identifier (lower-case letters, digits and hyphens)", "« %[1]v » n'est pas un identifiant (minuscules, chiffres et tirets)"},
+	{CodeInvalidLang, "%[1]q is not an accepted language tag", "« %[1]v » n'est pas une étiquette de langue acceptée"},
+	{CodeInvalidCountry, "%[1]q is not an ISO 3166-1 alpha-2 country code", "« %[1]v » n'est pas un code pays ISO 3166-1 alpha-2"},
+	{CodeInvalidDate, "%[1]q is not a valid date", "« %[1]v » n'est pas une date valide"},
+	{CodeInvalidTime, "%[1]q is not a valid RFC 3339 time", "« %[1]v » n'est pas un horodatage RFC 3339 valide"},
+	{CodeInvalidZone, "%[1]q is not a known time zone", "« %[1]v » n'est pas un fuseau horaire connu"},
+	{CodeDuplicate, "%[1]q appears more than once", "« %[1]v » figure plusieurs fois"},
+	{CodeUnknownRef, "refers to %[1]q, which does not exist", "fait référence à « %[1]v », qui n'existe pas"},
+	{CodeOrder, "%[1]v must come before %[2]v", "%[1]v doit précéder %[2]v"},
+
+	{CodeFormatNotAccepted, "the call does not accept the format %[1]q", "l'appel n'accepte pas le format « %[1]v »"},
+	{CodeAxisNotAllowed, "axis %[1]q is not open to this proposal", "l'axe « %[1]v » n'est pas ouvert à cette proposition"},
+	{CodeLangNotAccepted, "the call does not accept the language %[1]q", "l'appel n'accepte pas la langue « %[1]v »"},
+	{CodeAfterDeadline, "submitted at %[1]v, not before the deadline %[2]v", "soumise le %[1]v, pas avant la date limite du %[2]v"},
+	{CodeBeforeOpening, "submitted at %[1]v, before the call opened at %[2]v", "soumise le %[1]v, avant l'ouverture de l'appel le %[2]v"},
+	{CodeFutureResults, "reports actions that end on %[1]v, after the submission on %[2]v: results of actions already carried out are expected, not future projects", "présente des actions qui se terminent le %[1]v, après la soumission du %[2]v : on attend les résultats d'actions menées, non des projets à venir"},
+	{CodeProjectLaunched, "the project must be in design, not launched", "le projet doit être en phase de conception, et non lancé"},
+	{CodeNotForFormat, "the section %[1]q does not apply to the format %[2]q", "la rubrique « %[1]v » ne s'applique pas au format « %[2]v »"},
+	{CodeFamilyNotAllowed, "the format %[2]q is not open to %[1]q actors", "le format « %[2]v » n'est pas ouvert aux acteurs « %[1]v »"},
+}
+
+// Codes lists every code, in documentation order.
+func Codes() []Code {
+	out := make([]Code, len(codeTable))
+	for i, c := range codeTable {
+		out[i] = c.code
+	}
+	return out
+}
+
+// String returns the code itself.
+func (c Code) String() string { return string(c) }
+
+// Valid reports whether c is one of [Codes].
+func (c Code) Valid() bool {
+	for _, e := range codeTable {
+		if e.code == c {
+			return true
+		}
+	}
+	return false
+}
