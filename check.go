@@ -206,7 +206,9 @@ func CheckCountry(v *ValidationError, path Path, s string) bool {
 	return true
 }
 
-func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 
 // ValidCountry reports whether s is one of [Countries].
 func ValidCountry(s string) bool {

@@ -54,13 +54,18 @@ const (
 	CodeProjectLaunched   Code = "project_launched"      // a centrifugeuse project that is already launched
 	CodeNotForFormat      Code = "not_for_format"        // a section this format does not take; args: section, format
 	CodeFamilyNotAllowed  Code = "family_not_allowed"    // the format is not open to this family of actors; args: family, format
+	CodeQuestionAxis      Code = "question_axis"         // a guiding question of an axis the proposal does not address; args: question, axis
 )
 
 // Review workflow, journal and selection codes (package contribution).
 const ()
 
 // Event and programme codes (packages event and schedule).
-const ()
+const (
+	CodeInvalidClock Code = "invalid_clock" // not a local time of day "HH:MM" (00:00 to 23:59); args: value
+	CodePrecision    Code = "precision"     // a date of the wrong precision here; args: date, precision expected ("year", "month" or "day")
+	CodeOverCapacity Code = "over_capacity" // more people than the places available; args: people, places
+)
 
 // Participation device codes (package participation).
 const ()
@@ -111,6 +116,11 @@ var codeTable = [...]struct {
 	{CodeProjectLaunched, "the project must be in design, not launched", "le projet doit être en phase de conception, et non lancé"},
 	{CodeNotForFormat, "the section %[1]q does not apply to the format %[2]q", "la rubrique « %[1]v » ne s'applique pas au format « %[2]v »"},
 	{CodeFamilyNotAllowed, "the format %[2]q is not open to %[1]q actors", "le format « %[2]v » n'est pas ouvert aux acteurs « %[1]v »"},
+
+	{CodeInvalidClock, "%[1]q is not a time of day (HH:MM, 00:00 to 23:59)", "« %[1]v » n'est pas une heure (HH:MM, de 00:00 à 23:59)"},
+	{CodePrecision, "the date %[1]q must have the precision %[2]q", "la date « %[1]v » doit avoir la précision « %[2]v »"},
+	{CodeOverCapacity, "%[1]v people exceed the %[2]v places available", "%[1]v personnes dépassent les %[2]v places disponibles"},
+	{CodeQuestionAxis, "question %[1]v belongs to axis %[2]v, which the proposal does not address", "la question %[1]v relève de l'axe %[2]v, que la proposition n'aborde pas"},
 }
 
 // Codes lists every code, in documentation order.

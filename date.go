@@ -189,4 +189,3 @@ func ParseTime(s string) (time.Time, error) {
 	}
 	return t, nil
 }
-

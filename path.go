@@ -118,7 +118,9 @@ func ParsePointer(s string) (Path, error) {
 // PointerError reports a malformed JSON Pointer.
 type PointerError struct{ Pointer string }
 
-func (e *PointerError) Error() string { return "civic: malformed JSON pointer " + strconv.Quote(e.Pointer) }
+func (e *PointerError) Error() string {
+	return "civic: malformed JSON pointer " + strconv.Quote(e.Pointer)
+}
 
 func isIdent(s string) bool {
 	if s == "" {
