@@ -65,6 +65,7 @@ const (
 	CodeInvalidClock Code = "invalid_clock" // not a local time of day "HH:MM" (00:00 to 23:59); args: value
 	CodePrecision    Code = "precision"     // a date of the wrong precision here; args: date, precision expected ("year", "month" or "day")
 	CodeOverCapacity Code = "over_capacity" // more people than the places available; args: people, places
+	CodeMarkup       Code = "markup"        // markup (an HTML or XML tag, comment or character reference) in a title or name; args: the fragment
 )
 
 // Participation device codes (package participation).
@@ -120,6 +121,7 @@ var codeTable = [...]struct {
 	{CodeInvalidClock, "%[1]q is not a time of day (HH:MM, 00:00 to 23:59)", "« %[1]v » n'est pas une heure (HH:MM, de 00:00 à 23:59)"},
 	{CodePrecision, "the date %[1]q must have the precision %[2]q", "la date « %[1]v » doit avoir la précision « %[2]v »"},
 	{CodeOverCapacity, "%[1]v people exceed the %[2]v places available", "%[1]v personnes dépassent les %[2]v places disponibles"},
+	{CodeMarkup, "contains markup %[1]q: titles and names are plain text", "contient du balisage « %[1]v » : les titres et les noms sont du texte brut"},
 	{CodeQuestionAxis, "question %[1]v belongs to axis %[2]v, which the proposal does not address", "la question %[1]v relève de l'axe %[2]v, que la proposition n'aborde pas"},
 }
 

@@ -1,0 +1,397 @@
+package event
+
+import (
+	"math"
+
+	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/jsondec"
+)
+
+// Decode decodes an [Event] from its JSON form and validates it. Decoding is strict:
+// unknown members, members given twice, values of the wrong type, invalid UTF-8, dates and
+// times that do not parse are all reported with their paths, together with every
+// validation problem of [Event.Check], in one [*civic.ValidationError]. A validation
+// problem found at or under a value that could not be decoded is left out, since the first
+// report already covers it.
+//
+// On any problem Decode returns a nil event and the error.
+func Decode(data []byte) (*Event, error) {
+	d := jsondec.New(data, jsondec.Limits{})
+	var e Event
+	decodeEvent(d, &e)
+	d.End()
+	if err := finish(d, e.Check); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// DecodeCalendar decodes a [Calendar] from its JSON form and validates it, reporting every
+// problem as [Decode] does.
+func DecodeCalendar(data []byte) (*Calendar, error) {
+	d := jsondec.New(data, jsondec.Limits{})
+	var c Calendar
+	decodeCalendar(d, &c)
+	d.End()
+	if err := finish(d, c.Check); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// finish validates the decoded document with check, unless decoding stopped on a fatal
+// problem, and merges the validation problems into the decoding ones, leaving out those at
+// or under a value that failed to decode.
+func finish(d *jsondec.Decoder, check func(*civic.ValidationError, civic.Path)) error {
+	errs := d.Errors()
+	if d.Fatal() {
+		return errs.Err()
+	}
+	var bad []civic.Path
+	for _, e := range errs.Errors {
+		if e.Code != civic.CodeUnknownField && e.Code != civic.CodeDuplicateKey {
+			bad = append(bad, e.Path)
+		}
+	}
+	var v civic.ValidationError
+	check(&v, nil)
+	for _, e := range v.Errors {
+		if !under(e.Path, bad) {
+			errs.Errors = append(errs.Errors, e)
+		}
+	}
+	return errs.Err()
+}
+
+// under reports whether p is one of roots or lies inside one of them.
+func under(p civic.Path, roots []civic.Path) bool {
+	for _, r := range roots {
+		if len(r) <= len(p) && equalSteps(p[:len(r)], r) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalSteps(a, b civic.Path) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeInt decodes an integer, clamped to the range of int32 so that the result fits an
+// int on every platform; validation reports it out of range anyway.
+func decodeInt(d *jsondec.Decoder) int {
+	n := d.Int()
+	switch {
+	case n > math.MaxInt32:
+		return math.MaxInt32
+	case n < math.MinInt32:
+		return math.MinInt32
+	}
+	return int(n)
+}
+
+// decodeText decodes a localised text; an empty object gives nil.
+func decodeText(d *jsondec.Decoder) civic.Text {
+	var t civic.Text
+	d.StringMap(func(k, v string) {
+		if t == nil {
+			t = civic.Text{}
+		}
+		t[k] = v
+	})
+	return t
+}
+
+// decodeClock decodes "HH:MM", recording [civic.CodeInvalidClock] on another string.
+func decodeClock(d *jsondec.Decoder) *Clock {
+	s, ok := d.StringOK()
+	if !ok {
+		return nil
+	}
+	c, err := ParseClock(s)
+	if err != nil {
+		d.Fail(civic.CodeInvalidClock, s)
+		return nil
+	}
+	return &c
+}
+
+func decodeEvent(d *jsondec.Decoder, e *Event) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			e.ID = d.String()
+		case "kind":
+			e.Kind = Kind(d.String())
+		case "title":
+			e.Title = decodeText(d)
+		case "description":
+			e.Description = decodeText(d)
+		case "start":
+			e.Start = d.Date()
+		case "end":
+			e.End = d.Date()
+		case "startTime":
+			e.StartTime = decodeClock(d)
+		case "endTime":
+			e.EndTime = decodeClock(d)
+		case "timeZone":
+			e.TimeZone = d.String()
+		case "venue":
+			if d.Object() {
+				e.Venue = &Venue{}
+				decodeVenueMembers(d, e.Venue)
+			}
+		case "partners":
+			e.Partners = decodePartners(d)
+		case "rooms":
+			if d.Array() {
+				for d.More() {
+					var r Room
+					decodeRoom(d, &r)
+					e.Rooms = append(e.Rooms, r)
+				}
+			}
+		case "tracks":
+			if d.Array() {
+				for d.More() {
+					var t Track
+					decodeTrack(d, &t)
+					e.Tracks = append(e.Tracks, t)
+				}
+			}
+		case "satellites":
+			if d.Array() {
+				for d.More() {
+					var s Event
+					decodeEvent(d, &s)
+					e.Satellites = append(e.Satellites, s)
+				}
+			}
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+// decodeVenueMembers decodes the members of a venue object already entered.
+func decodeVenueMembers(d *jsondec.Decoder, v *Venue) {
+	for d.Next() {
+		switch string(d.Key()) {
+		case "name":
+			v.Name = decodeText(d)
+		case "address":
+			decodeAddress(d, &v.Address)
+		case "description":
+			v.Description = decodeText(d)
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeAddress(d *jsondec.Decoder, a *Address) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "street":
+			a.Street = d.String()
+		case "postcode":
+			a.Postcode = d.String()
+		case "city":
+			a.City = d.String()
+		case "country":
+			a.Country = d.String()
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodePartners(d *jsondec.Decoder) []Partner {
+	if !d.Array() {
+		return nil
+	}
+	var out []Partner
+	for d.More() {
+		var p Partner
+		if d.Object() {
+			for d.Next() {
+				switch string(d.Key()) {
+				case "organisation":
+					decodeOrganisation(d, &p.Organisation)
+				case "roles":
+					for _, s := range d.Strings() {
+						p.Roles = append(p.Roles, Role(s))
+					}
+				case "note":
+					p.Note = decodeText(d)
+				default:
+					d.Unknown()
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func decodeOrganisation(d *jsondec.Decoder, o *civic.Organisation) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "name":
+			o.Name = d.String()
+		case "kind":
+			o.Kind = civic.OrgKind(d.String())
+		case "country":
+			o.Country = d.String()
+		case "website":
+			o.Website = d.String()
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeRoom(d *jsondec.Decoder, r *Room) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			r.ID = d.String()
+		case "name":
+			r.Name = decodeText(d)
+		case "capacity":
+			r.Capacity = decodeInt(d)
+		case "description":
+			r.Description = decodeText(d)
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeTrack(d *jsondec.Decoder, t *Track) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			t.ID = d.String()
+		case "title":
+			t.Title = decodeText(d)
+		case "description":
+			t.Description = decodeText(d)
+		case "audience":
+			t.Audience = decodeInt(d)
+		case "rooms":
+			t.Rooms = d.Strings()
+		case "tables":
+			if d.Object() {
+				t.Tables = &Tables{}
+				decodeTablesMembers(d, t.Tables)
+			}
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeTablesMembers(d *jsondec.Decoder, t *Tables) {
+	for d.Next() {
+		switch string(d.Key()) {
+		case "name":
+			t.Name = decodeText(d)
+		case "count":
+			t.Count = decodeInt(d)
+		case "seats":
+			t.Seats = decodeInt(d)
+		case "facilitators":
+			t.Facilitators = decodeInt(d)
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeCalendar(d *jsondec.Decoder, c *Calendar) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			c.ID = d.String()
+		case "title":
+			c.Title = decodeText(d)
+		case "description":
+			c.Description = decodeText(d)
+		case "partners":
+			c.Partners = decodePartners(d)
+		case "activities":
+			if d.Array() {
+				for d.More() {
+					var a Activity
+					decodeActivity(d, &a)
+					c.Activities = append(c.Activities, a)
+				}
+			}
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeActivity(d *jsondec.Decoder, a *Activity) {
+	if !d.Object() {
+		return
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			a.ID = d.String()
+		case "kind":
+			a.Kind = Kind(d.String())
+		case "month":
+			a.Month = d.Date()
+		case "title":
+			a.Title = decodeText(d)
+		case "entry":
+			a.Entry = decodeText(d)
+		case "place":
+			if d.Object() {
+				a.Place = &Place{}
+				for d.Next() {
+					switch string(d.Key()) {
+					case "name":
+						a.Place.Name = decodeText(d)
+					case "country":
+						a.Place.Country = d.String()
+					default:
+						d.Unknown()
+					}
+				}
+			}
+		case "partners":
+			a.Partners = decodePartners(d)
+		default:
+			d.Unknown()
+		}
+	}
+}
