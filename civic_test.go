@@ -169,7 +169,10 @@ func TestMatchLanguage(t *testing.T) {
 }
 
 func TestEnvLanguage(t *testing.T) {
-	tests := []struct{ lcAll, lang string; want language.Tag }{
+	tests := []struct {
+		lcAll, lang string
+		want        language.Tag
+	}{
 		{"", "fr_FR.UTF-8", language.French},
 		{"", "en_US.UTF-8", language.English},
 		{"C", "fr_FR.UTF-8", language.English},

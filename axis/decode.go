@@ -55,7 +55,7 @@ func (a *Axis) UnmarshalJSONFrom(d *jsondec.Decoder) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			a.ID = d.String()
+			a.ID = d.Str()
 		case "title":
 			a.Title = d.Text()
 		case "summary":

@@ -75,7 +75,7 @@ func decodeCall(d *jsondec.Decoder) *Call {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			c.ID = d.String()
+			c.ID = d.Str()
 		case "title":
 			c.Title = d.Text()
 		case "context":
@@ -89,15 +89,15 @@ func decodeCall(d *jsondec.Decoder) *Call {
 				}
 			}
 		case "home":
-			c.Home = d.String()
+			c.Home = d.Str()
 		case "timeZone":
-			c.TimeZone = d.String()
+			c.TimeZone = d.Str()
 		case "opens":
 			c.Opens = d.Time()
 		case "deadline":
 			c.Deadline = d.Time()
 		case "form":
-			c.Form = d.String()
+			c.Form = d.Str()
 		case "languages":
 			c.Languages = d.Strings()
 		case "families":
@@ -130,17 +130,17 @@ func decodeLimits(d *jsondec.Decoder, l *Limits) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "titleMin":
-			l.TitleMin = d.IntIn()
+			l.TitleMin = int(d.Int())
 		case "titleMax":
-			l.TitleMax = d.IntIn()
+			l.TitleMax = int(d.Int())
 		case "summaryMin":
-			l.SummaryMin = d.IntIn()
+			l.SummaryMin = int(d.Int())
 		case "summaryMax":
-			l.SummaryMax = d.IntIn()
+			l.SummaryMax = int(d.Int())
 		case "textMax":
-			l.TextMax = d.IntIn()
+			l.TextMax = int(d.Int())
 		case "contributors":
-			l.Contributors = d.IntIn()
+			l.Contributors = int(d.Int())
 		default:
 			d.Unknown()
 		}
@@ -154,7 +154,7 @@ func decodeFormat(d *jsondec.Decoder, f *Format) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			f.ID = d.String()
+			f.ID = d.Str()
 		case "name":
 			f.Name = d.Text()
 		case "description":
@@ -166,9 +166,9 @@ func decodeFormat(d *jsondec.Decoder, f *Format) {
 				f.Families = append(f.Families, civic.Family(s))
 			}
 		case "minutes":
-			f.Minutes = d.IntIn()
+			f.Minutes = int(d.Int())
 		case "feedbackMinutes":
-			f.FeedbackMinutes = d.IntIn()
+			f.FeedbackMinutes = int(d.Int())
 		case "rightOfReply":
 			f.RightOfReply = d.Bool()
 		case "table":
@@ -177,9 +177,9 @@ func decodeFormat(d *jsondec.Decoder, f *Format) {
 				for d.Next() {
 					switch string(d.Key()) {
 					case "seats":
-						t.Seats = d.IntIn()
+						t.Seats = int(d.Int())
 					case "facilitators":
-						t.Facilitators = d.IntIn()
+						t.Facilitators = int(d.Int())
 					default:
 						d.Unknown()
 					}
@@ -187,7 +187,7 @@ func decodeFormat(d *jsondec.Decoder, f *Format) {
 				f.Table = t
 			}
 		case "section":
-			f.Section = Section(d.String())
+			f.Section = Section(d.Str())
 		case "axes":
 			f.Axes = d.Bool()
 		case "axesRequired":
@@ -209,15 +209,15 @@ func decodeProposal(d *jsondec.Decoder, p *Proposal) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			p.ID = d.String()
+			p.ID = d.Str()
 		case "title":
-			p.Title = d.String()
+			p.Title = d.Str()
 		case "summary":
-			p.Summary = d.String()
+			p.Summary = d.Str()
 		case "format":
-			p.Format = d.String()
+			p.Format = d.Str()
 		case "language":
-			p.Language = d.String()
+			p.Language = d.Str()
 		case "axes":
 			p.Axes = d.Strings()
 		case "questions":
@@ -236,6 +236,12 @@ func decodeProposal(d *jsondec.Decoder, p *Proposal) {
 			p.Project = decodeProject(d)
 		case "pitch":
 			p.Pitch = decodePitch(d)
+		case "state":
+			p.State = State(d.Str())
+		case "version":
+			p.Version = d.Int()
+		case "pending":
+			p.Pending = Decision(d.Str())
 		default:
 			d.Unknown()
 		}
@@ -265,9 +271,9 @@ func decodeResults(d *jsondec.Decoder) *Results {
 		case "ongoing":
 			r.Ongoing = d.Bool()
 		case "actions":
-			r.Actions = d.String()
+			r.Actions = d.Str()
 		case "findings":
-			r.Findings = d.String()
+			r.Findings = d.Str()
 		case "impact":
 			r.Impact = decodeImpact(d)
 		case "implementation":
@@ -296,11 +302,11 @@ func decodeImpact(d *jsondec.Decoder) *Impact {
 						for d.Next() {
 							switch string(d.Key()) {
 							case "name":
-								in.Name = d.String()
+								in.Name = d.Str()
 							case "definition":
-								in.Definition = d.String()
+								in.Definition = d.Str()
 							case "value":
-								in.Value = d.String()
+								in.Value = d.Str()
 							default:
 								d.Unknown()
 							}
@@ -310,9 +316,9 @@ func decodeImpact(d *jsondec.Decoder) *Impact {
 				}
 			}
 		case "evaluation":
-			im.Evaluation = Evaluation(d.String())
+			im.Evaluation = Evaluation(d.Str())
 		case "evaluator":
-			im.Evaluator = d.String()
+			im.Evaluator = d.Str()
 		default:
 			d.Unknown()
 		}
@@ -328,9 +334,9 @@ func decodeImplementation(d *jsondec.Decoder) *Implementation {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "humanMeans":
-			im.HumanMeans = d.String()
+			im.HumanMeans = d.Str()
 		case "financialMeans":
-			im.FinancialMeans = d.String()
+			im.FinancialMeans = d.Str()
 		case "budget":
 			if d.Object() {
 				b := &Money{}
@@ -339,7 +345,7 @@ func decodeImplementation(d *jsondec.Decoder) *Implementation {
 					case "amount":
 						b.Amount = d.Int()
 					case "currency":
-						b.Currency = d.String()
+						b.Currency = d.Str()
 					default:
 						d.Unknown()
 					}
@@ -349,7 +355,7 @@ func decodeImplementation(d *jsondec.Decoder) *Implementation {
 		case "channels":
 			im.Channels = d.Strings()
 		case "synthesis":
-			im.Synthesis = d.String()
+			im.Synthesis = d.Str()
 		default:
 			d.Unknown()
 		}
@@ -365,15 +371,15 @@ func decodeProject(d *jsondec.Decoder) *Project {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "kind":
-			p.Kind = ProjectKind(d.String())
+			p.Kind = ProjectKind(d.Str())
 		case "stage":
-			p.Stage = Stage(d.String())
+			p.Stage = Stage(d.Str())
 		case "description":
-			p.Description = d.String()
+			p.Description = d.Str()
 		case "questions":
-			p.Questions = d.String()
+			p.Questions = d.Str()
 		case "support":
-			p.Support = d.String()
+			p.Support = d.Str()
 		default:
 			d.Unknown()
 		}
@@ -389,9 +395,9 @@ func decodePitch(d *jsondec.Decoder) *Pitch {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "kind":
-			p.Kind = PitchKind(d.String())
+			p.Kind = PitchKind(d.Str())
 		case "ask":
-			p.Ask = d.String()
+			p.Ask = d.Str()
 		default:
 			d.Unknown()
 		}

@@ -36,6 +36,16 @@ type Proposal struct {
 	Project *Project `json:"project,omitempty"`
 	// Pitch states the call or proposal (formats whose section is [SectionPitch]).
 	Pitch *Pitch `json:"pitch,omitempty"`
+
+	// State is where the proposal stands in the review workflow; empty for a draft. The
+	// workflow keeps it here, in the proposal itself, so a proposal stays a plain value
+	// that any storage can hold.
+	State State `json:"state,omitempty"`
+	// Version counts the workflow transitions applied to the proposal, for optimistic
+	// concurrency: an action prepared on version n fails if the proposal has moved on.
+	Version int64 `json:"version,omitempty"`
+	// Pending is the committee's decision while it is not yet published.
+	Pending Decision `json:"pending,omitempty"`
 }
 
 // Results describes actions already carried out and what came of them.

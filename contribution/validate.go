@@ -84,6 +84,15 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 		}
 	}
 	p.checkSections(v, path, c, f, lim)
+	if p.State != "" {
+		checkEnum(v, path.Key("state"), p.State, p.State.Valid())
+	}
+	if p.Version < 0 {
+		v.Add(path.Key("version"), civic.CodeOutOfRange, 0, int64(1)<<53, p.Version)
+	}
+	if p.Pending != "" {
+		checkEnum(v, path.Key("pending"), p.Pending, p.Pending.Valid())
+	}
 }
 
 func (p *Proposal) checkAxes(v *civic.ValidationError, path civic.Path, c *Call, f *Format) {
@@ -180,7 +189,7 @@ func (p *Proposal) checkSections(v *civic.ValidationError, path civic.Path, c *C
 	text := func(p civic.Path, s string, required bool) {
 		civic.CheckString(v, p, s, civic.StringRule{Required: required, Max: lim.TextMax, Multiline: true})
 	}
-	if r := p.Results; r != nil {
+	if p.Results != nil {
 		p.checkResults(v, path.Key("results"), c, f, lim, text)
 	}
 	if pr := p.Project; pr != nil {

@@ -112,6 +112,9 @@ func TestNewErrors(t *testing.T) {
 			if !errors.As(err, &de) || !errors.Is(err, ErrDefinition) {
 				t.Fatalf("New() error = %v; want a *DefinitionError matching ErrDefinition", err)
 			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "fsm: "+tt.defName+": invalid definition: ") || !strings.Contains(msg, de.Problems[len(de.Problems)-1]) {
+				t.Errorf("Error() = %q; want the prefix and every problem", msg)
+			}
 			if len(de.Problems) != len(tt.want) {
 				t.Fatalf("got %d problems, want %d:\n%s", len(de.Problems), len(tt.want), err)
 			}
@@ -334,7 +337,17 @@ func sameError(a, b error) bool {
 		return false
 	}
 	return x.Machine == y.Machine && x.From == y.From && x.Action == y.Action && x.Role == y.Role &&
-		x.Reason == y.Reason && x.Guard == y.Guard && root(x.Err) == root(y.Err)
+		x.Reason == y.Reason && x.Guard == y.Guard && sameCause(x.Err, y.Err)
+}
+
+// sameCause compares the innermost causes by identity, or, for a panic with a value that is
+// not an error (each recovery makes a new error), by text.
+func sameCause(a, b error) bool {
+	ra, rb := root(a), root(b)
+	if ra == rb {
+		return true
+	}
+	return ra != nil && rb != nil && strings.HasPrefix(ra.Error(), "panic: ") && ra.Error() == rb.Error()
 }
 
 func root(err error) error {

@@ -892,18 +892,19 @@ func unescape(dst, raw []byte) (out []byte, bad bool) {
 	}
 }
 
-// String expects a string and returns it unescaped and normalised to NFC. On a value of
+// Str expects a string and returns it unescaped and normalised to NFC. (It is not named
+// String so that a Decoder is not a [fmt.Stringer]: printing one must not consume a value.) On a value of
 // another type it records [civic.CodeType] (args: "string", the type found); on a string
 // that is not valid UTF-8, [civic.CodeInvalidUTF8]; on one longer than [Limits.MaxString],
 // [civic.CodeTooLarge]. In each case it skips the value and returns "".
-func (d *Decoder) String() string {
+func (d *Decoder) Str() string {
 	s, _ := d.str()
 	return s
 }
 
-// StringOK is [Decoder.String] that also reports whether a string was decoded, telling a
+// StrOK is [Decoder.Str] that also reports whether a string was decoded, telling a
 // recorded problem from the empty string.
-func (d *Decoder) StringOK() (string, bool) { return d.str() }
+func (d *Decoder) StrOK() (string, bool) { return d.str() }
 
 func (d *Decoder) str() (string, bool) {
 	if d.fatal {
@@ -936,11 +937,11 @@ func (d *Decoder) str() (string, bool) {
 			return "", false
 		}
 	}
-	if !isASCII(b) {
-		if !utf8.Valid(b) {
-			d.record(civic.CodeInvalidUTF8)
-			return "", false
-		}
+	switch checkText(b) {
+	case textInvalid:
+		d.record(civic.CodeInvalidUTF8)
+		return "", false
+	case textMaybe:
 		if !norm.NFC.IsNormal(b) {
 			d.nbuf = norm.NFC.Append(d.nbuf[:0], b...)
 			b = d.nbuf
@@ -949,13 +950,42 @@ func (d *Decoder) str() (string, bool) {
 	return string(b), true
 }
 
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return false
+// Outcomes of checkText.
+const (
+	textNFC     = iota // valid UTF-8, in NFC
+	textMaybe          // valid UTF-8, to check for NFC
+	textInvalid        // not valid UTF-8
+)
+
+// checkText checks that b is valid UTF-8 and whether it is plainly in NFC: made only of
+// characters that are in NFC on their own and never combine with the character before them
+// (see nfcStable), which is the case of nearly all French and English text.
+func checkText(b []byte) int {
+	out := textNFC
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return textInvalid
+		}
+		if !nfcStable(r) {
+			out = textMaybe
+		}
+		i += n
 	}
-	return true
+	return out
+}
+
+// nfcStable reports whether r is in NFC on its own, has combining class 0 and combines
+// with no character before it, so that text made of such characters is in NFC: Latin-1,
+// Latin Extended-A and B, IPA and spacing modifiers (below the combining diacritical marks
+// at U+0300), general punctuation (’ “ ” – — … and the narrow no-break space) and currency
+// signs. TestNFCStable checks each against golang.org/x/text/unicode/norm.
+func nfcStable(r rune) bool {
+	return r < 0x300 || r >= 0x2010 && r <= 0x2064 || r >= 0x20a0 && r <= 0x20c0
 }
 
 // scanNumber checks the syntax of the number at d.pos and moves past it. isInt reports
@@ -1052,7 +1082,7 @@ func (d *Decoder) Int() int64 {
 		case !neg && u <= math.MaxInt64:
 			return int64(u)
 		case neg && u <= 1<<63:
-			return -int64(u - 1) - 1
+			return -int64(u-1) - 1
 		}
 		d.record(civic.CodeNumber, string(tok))
 		return 0
@@ -1101,7 +1131,7 @@ func (d *Decoder) Bool() bool {
 // Null consumes the next value and returns true when it is null; otherwise it consumes
 // nothing and returns false. Optional members are decoded with
 //
-//	if !d.Null() { v = d.String() }
+//	if !d.Null() { v = d.Str() }
 func (d *Decoder) Null() bool {
 	if d.fatal || d.ws() != 'n' {
 		return false
@@ -1111,7 +1141,7 @@ func (d *Decoder) Null() bool {
 
 // StringMap expects an object whose members are strings, such as localised text
 // ({"fr": "…", "en": "…"}), and calls fn for each member whose value is a valid string, in
-// document order. Problems are recorded as by [Decoder.Object] and [Decoder.String].
+// document order. Problems are recorded as by [Decoder.Object] and [Decoder.Str].
 func (d *Decoder) StringMap(fn func(key, value string)) {
 	if !d.Object() {
 		return
@@ -1125,7 +1155,7 @@ func (d *Decoder) StringMap(fn func(key, value string)) {
 }
 
 // Strings expects an array of strings and returns it, an empty non-nil slice for []. An
-// item that is not a valid string is recorded as by [Decoder.String] and returned as "",
+// item that is not a valid string is recorded as by [Decoder.Str] and returned as "",
 // so that indexes stay those of the document. On a value that is not an array Strings
 // returns nil.
 func (d *Decoder) Strings() []string {
@@ -1134,7 +1164,7 @@ func (d *Decoder) Strings() []string {
 	}
 	out := []string{}
 	for d.More() {
-		out = append(out, d.String())
+		out = append(out, d.Str())
 	}
 	return out
 }

@@ -49,7 +49,7 @@ func walk(d *Decoder) {
 			}
 		}
 	case String:
-		d.String()
+		d.Str()
 	case Number:
 		d.Float()
 	case Bool:
@@ -82,7 +82,7 @@ func value(d *Decoder) any {
 		}
 		return a
 	case String:
-		return d.String()
+		return d.Str()
 	case Number:
 		return d.Float()
 	case Bool:
@@ -202,9 +202,9 @@ func TestStrings(t *testing.T) {
 		{`"a\/b\\c\"d"`, `a/b\c"d`, ""},
 		{`"\n\t\r\b\f"`, "\n\t\r\b\f", ""},
 		{`"\u0000"`, "\x00", ""},
-		{`"e\u0301te"`, "éte", ""},          // NFC composes an escaped combining accent
-		{"\"e\u0301te\"", "éte", ""},          // and a raw one
-		{"\"\u212b\"", "\u00c5", ""},          // ANGSTROM SIGN → Å
+		{`"e\u0301te"`, "éte", ""},              // NFC composes an escaped combining accent
+		{"\"e\u0301te\"", "éte", ""},            // and a raw one
+		{"\"\u212b\"", "\u00c5", ""},            // ANGSTROM SIGN → Å
 		{`"\ud800"`, "", civic.CodeInvalidUTF8}, // lone high surrogate
 		{`"\udc00"`, "", civic.CodeInvalidUTF8}, // lone low surrogate
 		{`"\ud800\u0041"`, "", civic.CodeInvalidUTF8},
@@ -219,7 +219,7 @@ func TestStrings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			d := New([]byte(tt.in), Limits{})
-			got := d.String()
+			got := d.Str()
 			d.End()
 			assert.Equal(t, tt.want, got)
 			if tt.code == "" {
@@ -413,7 +413,7 @@ func TestErrorArgs(t *testing.T) {
 
 	d = New([]byte(`{"a": 1 "b": 2}`), Limits{})
 	walk(d)
-	want = []*civic.FieldError{{Path: civic.Path{{Name: "a"}}, Code: civic.CodeSyntax, Args: []any{8, "expected ',' or '}'"}}}
+	want = []*civic.FieldError{{Code: civic.CodeSyntax, Args: []any{8, "expected ',' or '}'"}}}
 	assert.Empty(t, cmp.Diff(want, d.Errors().Errors))
 
 	d = New([]byte(`[1, "abc`), Limits{})
@@ -431,7 +431,7 @@ func TestFatalStopsEverything(t *testing.T) {
 	assert.False(t, d.Next())
 	assert.False(t, d.Array())
 	assert.False(t, d.More())
-	assert.Equal(t, "", d.String())
+	assert.Equal(t, "", d.Str())
 	assert.Equal(t, int64(0), d.Int())
 	assert.Equal(t, Invalid, d.Kind())
 	d.Unknown()
@@ -543,10 +543,10 @@ func TestLimits(t *testing.T) {
 		d.Reset(b.Bytes())
 		require.True(t, d.Object())
 		require.True(t, d.Next())
-		assert.Equal(t, "", d.String())
+		assert.Equal(t, "", d.Str())
 		assert.Equal(t, 0, cap(d.buf)+cap(d.nbuf), "no copy of the string")
 		require.True(t, d.Next())
-		assert.Equal(t, "ok", d.String())
+		assert.Equal(t, "ok", d.Str())
 		d.End()
 		assert.Equal(t, []*civic.FieldError{{Path: civic.Path{{Name: "big"}}, Code: civic.CodeTooLarge, Args: []any{DefaultMaxString}}}, d.Errors().Errors)
 
@@ -846,4 +846,23 @@ func nfc(v any) any {
 		return m
 	}
 	return v
+}
+
+func TestNFCStable(t *testing.T) {
+	for r := rune(0x80); r <= 0x20c0; r++ {
+		if !nfcStable(r) {
+			continue
+		}
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 {
+			t.Errorf("U+%04X is not NFC-stable", r)
+		}
+		// Nothing before it combines with it.
+		for _, prev := range []string{"a", "e", "A", "é", "ᄀ", "가", "ە", "\u0b47", "\u0dd9"} {
+			if !norm.NFC.IsNormalString(prev + s) {
+				t.Errorf("%s U+%04X is not NFC", prev, r)
+			}
+		}
+	}
 }

@@ -2,7 +2,7 @@
 // module, and a streaming splitter for bulk input.
 //
 // Domain packages decode their documents by hand with a [Decoder]: they ask for the value
-// they expect ([Decoder.Object], [Decoder.String], [Decoder.Int]…) and the decoder either
+// they expect ([Decoder.Object], [Decoder.Str], [Decoder.Int]…) and the decoder either
 // returns it or records a [civic.FieldError] at the exact path of the value and skips it,
 // so that a caller gets every problem of a document at once rather than the first one.
 //
@@ -34,7 +34,7 @@
 //		for d.Next() {
 //			switch string(d.Key()) {
 //			case "title":
-//				p.Title = d.String()
+//				p.Title = d.Str()
 //			case "speakers":
 //				if d.Array() {
 //					for d.More() {

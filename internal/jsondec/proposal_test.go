@@ -59,11 +59,11 @@ func decodeProposal(d *Decoder, p *proposal) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			p.ID = d.String()
+			p.ID = d.Str()
 		case "format":
-			p.Format = d.String()
+			p.Format = d.Str()
 		case "language":
-			p.Language = d.String()
+			p.Language = d.Str()
 		case "title":
 			p.Title = make(map[string]string, 2)
 			d.StringMap(func(k, v string) { p.Title[k] = v })
@@ -97,7 +97,7 @@ func decodeProposal(d *Decoder, p *proposal) {
 			p.Score = d.Float()
 		case "note":
 			if !d.Null() {
-				s := d.String()
+				s := d.Str()
 				p.Note = &s
 			}
 		default:
@@ -113,16 +113,16 @@ func decodeSpeaker(d *Decoder, s *speaker) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "name":
-			s.Name = d.String()
+			s.Name = d.Str()
 		case "email":
-			s.Email = d.String()
+			s.Email = d.Str()
 			if s.Email != "" && !civic.ValidEmail(s.Email) {
 				d.Fail(civic.CodeInvalidEmail, s.Email)
 			}
 		case "organisation":
-			s.Organisation = d.String()
+			s.Organisation = d.Str()
 		case "family":
-			s.Family = d.String()
+			s.Family = d.Str()
 		default:
 			d.Unknown()
 		}

@@ -1,0 +1,175 @@
+// Command civic describes, validates and publishes civic participation processes: the
+// 2019 call for contributions, its proposals, their review and selection, the programme
+// of the event, and participation devices.
+//
+// Usage:
+//
+//	civic [--lang fr|en] COMMAND [ARGS]
+//
+// Run "civic help" for the list of commands. The language of messages defaults to the
+// environment (LC_ALL, LC_MESSAGES, LANG) and falls back to English.
+//
+// Exit codes: 0 when everything is valid, 1 when some document is invalid, 2 on usage or
+// I/O errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	_ "time/tzdata" // the time zones of calls and events, on machines without a zoneinfo database
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/civic-observatory/civic"
+)
+
+// env is what a command runs with: its arguments, streams and language. Tests build one
+// per run, so commands share no state.
+type env struct {
+	args   []string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	lang   language.Tag
+	p      *message.Printer
+	ctx    context.Context
+}
+
+// command is one subcommand.
+type command struct {
+	summary civic.Text // one line, French and English
+	run     func(e *env) error
+}
+
+// commands lists the subcommands. Each command group lives in its own file.
+func commands() map[string]command {
+	return map[string]command{
+		"demo":     {civic.NewText("Démonstration sur l'appel 2019 et son échantillon", "Demo on the 2019 call and its sample"), runDemo},
+		"call":     {civic.NewText("Présente l'appel à contributions intégré", "Presents the built-in call for contributions"), runCall},
+		"validate": {civic.NewText("Valide des propositions (JSON, tableau ou NDJSON)", "Validates proposals (JSON, array or NDJSON)"), runValidate},
+		"schema":   {civic.NewText("Affiche ou écrit les schémas JSON", "Prints or writes the JSON Schemas"), runSchema},
+	}
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+// errInvalid makes the command exit 1 after printing its report.
+var errInvalid = errors.New("some documents are invalid")
+
+// usageError makes the command exit 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole program, for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: civic.EnvLanguage(), ctx: ctx}
+	fs := flag.NewFlagSet("civic", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	lang := fs.String("lang", "", "language of messages: fr or en")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintln(stderr, "civic:", err)
+		return exitUsage
+	}
+	if *lang != "" {
+		t, err := language.Parse(*lang)
+		if err != nil {
+			fmt.Fprintf(stderr, "civic: --lang %q: %v\n", *lang, err)
+			return exitUsage
+		}
+		e.lang = civic.MatchLanguage(t)
+	}
+	e.p = civic.NewPrinter(e.lang)
+	rest := fs.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
+		printHelp(e)
+		if len(rest) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd, ok := commands()[rest[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "civic: unknown command %q (run \"civic help\")\n", rest[0])
+		return exitUsage
+	}
+	e.args = rest[1:]
+	err := cmd.run(e)
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errInvalid):
+		return exitInvalid
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "civic %s: %s\n", rest[0], ue.msg)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "civic %s: %v\n", rest[0], err)
+		return exitUsage
+	}
+}
+
+func printHelp(e *env) {
+	fmt.Fprintln(e.stdout, "usage: civic [--lang fr|en] COMMAND [ARGS]")
+	fmt.Fprintln(e.stdout)
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fmt.Fprintf(e.stdout, "  %-10s %s\n", n, cmds[n].summary.Get(e.lang))
+	}
+	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(e.stdout, strings.TrimSpace(`Run "civic COMMAND -h" for a command's options.`))
+}
+
+// flags returns a flag set for a subcommand that reports errors as usage errors.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("civic "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses a subcommand's flags, allowing flags after positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "-" || !strings.HasPrefix(args[0], "-") {
+			pos = append(pos, args[0])
+			args = args[1:]
+			continue
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+	}
+}

@@ -1,0 +1,3 @@
+package main
+
+func runSchema(e *env) error { return usagef("not yet") }
