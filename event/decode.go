@@ -95,21 +95,9 @@ func decodeInt(d *jsondec.Decoder) int {
 	return int(n)
 }
 
-// decodeText decodes a localised text; an empty object gives nil.
-func decodeText(d *jsondec.Decoder) civic.Text {
-	var t civic.Text
-	d.StringMap(func(k, v string) {
-		if t == nil {
-			t = civic.Text{}
-		}
-		t[k] = v
-	})
-	return t
-}
-
 // decodeClock decodes "HH:MM", recording [civic.CodeInvalidClock] on another string.
 func decodeClock(d *jsondec.Decoder) *Clock {
-	s, ok := d.StringOK()
+	s, ok := d.StrOK()
 	if !ok {
 		return nil
 	}
@@ -128,13 +116,13 @@ func decodeEvent(d *jsondec.Decoder, e *Event) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			e.ID = d.String()
+			e.ID = d.Str()
 		case "kind":
-			e.Kind = Kind(d.String())
+			e.Kind = Kind(d.Str())
 		case "title":
-			e.Title = decodeText(d)
+			e.Title = d.Text()
 		case "description":
-			e.Description = decodeText(d)
+			e.Description = d.Text()
 		case "start":
 			e.Start = d.Date()
 		case "end":
@@ -144,7 +132,7 @@ func decodeEvent(d *jsondec.Decoder, e *Event) {
 		case "endTime":
 			e.EndTime = decodeClock(d)
 		case "timeZone":
-			e.TimeZone = d.String()
+			e.TimeZone = d.Str()
 		case "venue":
 			if d.Object() {
 				e.Venue = &Venue{}
@@ -187,11 +175,11 @@ func decodeVenueMembers(d *jsondec.Decoder, v *Venue) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "name":
-			v.Name = decodeText(d)
+			v.Name = d.Text()
 		case "address":
 			decodeAddress(d, &v.Address)
 		case "description":
-			v.Description = decodeText(d)
+			v.Description = d.Text()
 		default:
 			d.Unknown()
 		}
@@ -205,13 +193,13 @@ func decodeAddress(d *jsondec.Decoder, a *Address) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "street":
-			a.Street = d.String()
+			a.Street = d.Str()
 		case "postcode":
-			a.Postcode = d.String()
+			a.Postcode = d.Str()
 		case "city":
-			a.City = d.String()
+			a.City = d.Str()
 		case "country":
-			a.Country = d.String()
+			a.Country = d.Str()
 		default:
 			d.Unknown()
 		}
@@ -229,13 +217,13 @@ func decodePartners(d *jsondec.Decoder) []Partner {
 			for d.Next() {
 				switch string(d.Key()) {
 				case "organisation":
-					decodeOrganisation(d, &p.Organisation)
+					p.Organisation = d.Organisation()
 				case "roles":
 					for _, s := range d.Strings() {
 						p.Roles = append(p.Roles, Role(s))
 					}
 				case "note":
-					p.Note = decodeText(d)
+					p.Note = d.Text()
 				default:
 					d.Unknown()
 				}
@@ -246,26 +234,6 @@ func decodePartners(d *jsondec.Decoder) []Partner {
 	return out
 }
 
-func decodeOrganisation(d *jsondec.Decoder, o *civic.Organisation) {
-	if !d.Object() {
-		return
-	}
-	for d.Next() {
-		switch string(d.Key()) {
-		case "name":
-			o.Name = d.String()
-		case "kind":
-			o.Kind = civic.OrgKind(d.String())
-		case "country":
-			o.Country = d.String()
-		case "website":
-			o.Website = d.String()
-		default:
-			d.Unknown()
-		}
-	}
-}
-
 func decodeRoom(d *jsondec.Decoder, r *Room) {
 	if !d.Object() {
 		return
@@ -273,13 +241,13 @@ func decodeRoom(d *jsondec.Decoder, r *Room) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			r.ID = d.String()
+			r.ID = d.Str()
 		case "name":
-			r.Name = decodeText(d)
+			r.Name = d.Text()
 		case "capacity":
 			r.Capacity = decodeInt(d)
 		case "description":
-			r.Description = decodeText(d)
+			r.Description = d.Text()
 		default:
 			d.Unknown()
 		}
@@ -293,11 +261,11 @@ func decodeTrack(d *jsondec.Decoder, t *Track) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			t.ID = d.String()
+			t.ID = d.Str()
 		case "title":
-			t.Title = decodeText(d)
+			t.Title = d.Text()
 		case "description":
-			t.Description = decodeText(d)
+			t.Description = d.Text()
 		case "audience":
 			t.Audience = decodeInt(d)
 		case "rooms":
@@ -317,7 +285,7 @@ func decodeTablesMembers(d *jsondec.Decoder, t *Tables) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "name":
-			t.Name = decodeText(d)
+			t.Name = d.Text()
 		case "count":
 			t.Count = decodeInt(d)
 		case "seats":
@@ -337,11 +305,11 @@ func decodeCalendar(d *jsondec.Decoder, c *Calendar) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			c.ID = d.String()
+			c.ID = d.Str()
 		case "title":
-			c.Title = decodeText(d)
+			c.Title = d.Text()
 		case "description":
-			c.Description = decodeText(d)
+			c.Description = d.Text()
 		case "partners":
 			c.Partners = decodePartners(d)
 		case "activities":
@@ -365,24 +333,24 @@ func decodeActivity(d *jsondec.Decoder, a *Activity) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
-			a.ID = d.String()
+			a.ID = d.Str()
 		case "kind":
-			a.Kind = Kind(d.String())
+			a.Kind = Kind(d.Str())
 		case "month":
 			a.Month = d.Date()
 		case "title":
-			a.Title = decodeText(d)
+			a.Title = d.Text()
 		case "entry":
-			a.Entry = decodeText(d)
+			a.Entry = d.Text()
 		case "place":
 			if d.Object() {
 				a.Place = &Place{}
 				for d.Next() {
 					switch string(d.Key()) {
 					case "name":
-						a.Place.Name = decodeText(d)
+						a.Place.Name = d.Text()
 					case "country":
-						a.Place.Country = d.String()
+						a.Place.Country = d.Str()
 					default:
 						d.Unknown()
 					}

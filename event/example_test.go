@@ -62,8 +62,11 @@ func ExampleDecode() {
 	  "startTime": "18:30",
 	  "endTime": "18:00",
 	  "timeZone": "Europe/Atlantis",
-	  "rooms": [{"id": "bar", "name": {"fr": "Bar"}, "capacity": 0}],
-	  "tracks": [{"id": "t", "title": {"fr": "Concert"}, "audience": 50, "rooms": ["cave"]}],
+	  "rooms": [{"id": "bar", "name": {"fr": "Bar"}, "capacity": 40}],
+	  "tracks": [
+	    {"id": "concert", "title": {"fr": "Concert"}, "audience": 50, "rooms": ["bar"]},
+	    {"id": "jam", "title": {"fr": "Bœuf"}, "audience": 10, "rooms": ["cave"]}
+	  ],
 	  "colour": "red"
 	}`
 	_, err := event.Decode([]byte(doc))
@@ -76,8 +79,8 @@ func ExampleDecode() {
 	// markup title.fr | contient du balisage « <b> » : les titres et les noms sont du texte brut
 	// order endTime | 18:30 doit précéder 18:00
 	// invalid_zone timeZone | « Europe/Atlantis » n'est pas un fuseau horaire connu
-	// out_of_range rooms[0].capacity | doit être compris entre 1 et 100 000 (vaut 0)
-	// unknown_reference tracks[0].rooms[0] | fait référence à « cave », qui n'existe pas
+	// over_capacity tracks[0].audience | 50 personnes dépassent les 40 places disponibles
+	// unknown_reference tracks[1].rooms[0] | fait référence à « cave », qui n'existe pas
 }
 
 // Programs build documents in Go too, and check them the same way.

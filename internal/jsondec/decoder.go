@@ -2,6 +2,7 @@ package jsondec
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"strconv"
 	"time"
@@ -760,6 +761,12 @@ const (
 	strNonASCII             // holds bytes ≥ 0x80
 )
 
+// Bytes repeated eight times, to find special bytes eight at a time.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
 // special marks the bytes that stop the fast scan of a string.
 var special = func() (t [256]bool) {
 	for i := range 0x20 {
@@ -779,6 +786,16 @@ func (d *Decoder) scanString(i int) (int, int) {
 	j := i + 1
 	flags := 0
 	for {
+		// Eight bytes at a time while none is special.
+		for j+8 <= len(data) {
+			x := binary.LittleEndian.Uint64(data[j:])
+			q := x ^ (lsb * '"')
+			b := x ^ (lsb * '\\')
+			if ((x-lsb*0x20)&^x|(q-lsb)&^q|(b-lsb)&^b|x)&msb != 0 {
+				break
+			}
+			j += 8
+		}
 		for j < len(data) && !special[data[j]] {
 			j++
 		}

@@ -866,3 +866,24 @@ func TestNFCStable(t *testing.T) {
 		}
 	}
 }
+
+// TestStringScanWindows puts each kind of byte at each position of the eight-byte windows
+// of the fast string scan.
+func TestStringScanWindows(t *testing.T) {
+	for n := range 26 {
+		for _, c := range []string{"\x00", "\x1f", "\x20", "\x7f", `\"`, `\\`, `"`, `\`, "é", "\xc3", "!", "#", "[", "]", "\\u0041"} {
+			in := `"` + strings.Repeat("a", n) + c + strings.Repeat("b", 25-n) + `"`
+			d := New([]byte(in), Limits{})
+			got, ok := d.StrOK()
+			d.End()
+			var want string
+			err := json.Unmarshal([]byte(in), &want)
+			if hasCode(d, civic.CodeSyntax) != (err != nil) {
+				t.Fatalf("%q: syntax %v, encoding/json %v", in, d.Err(), err)
+			}
+			if err == nil && utf8.ValidString(want) && c != "\xc3" && (!ok || got != want) {
+				t.Fatalf("%q: got %q, want %q", in, got, want)
+			}
+		}
+	}
+}

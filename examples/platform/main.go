@@ -1,0 +1,151 @@
+// Command platform is a small HTTP server a civic tech platform could copy: it accepts
+// proposals to the built-in 2019 call as JSON and answers 201 Created, or 422
+// Unprocessable Entity with every problem localised in French or English.
+//
+//	go run ./examples/platform -addr 127.0.0.1:8080
+//	curl -H 'Accept-Language: fr' -d @proposal.json http://127.0.0.1:8080/proposals
+//
+// It uses only the standard library and this module.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"sync"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/contribution"
+)
+
+// MaxBody is the largest request body accepted, in bytes.
+const MaxBody = 1 << 20
+
+// Server accepts proposals to one call and keeps them in memory.
+type Server struct {
+	call *contribution.Call
+	now  func() time.Time
+
+	mu        sync.Mutex
+	proposals map[string]*contribution.Proposal
+}
+
+// NewServer returns a server for the call. now stamps submissions that carry no time.
+func NewServer(call *contribution.Call, now func() time.Time) *Server {
+	return &Server{call: call, now: now, proposals: map[string]*contribution.Proposal{}}
+}
+
+// Handler returns the server's routes: POST /proposals, GET /proposals/{id}.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /proposals", s.create)
+	mux.HandleFunc("GET /proposals/{id}", s.get)
+	return mux
+}
+
+// problemBody is the 422 answer: every problem, rendered in the client's language.
+type problemBody struct {
+	Error    string          `json:"error"`
+	Problems []civic.Problem `json:"problems"`
+}
+
+func (s *Server) create(w http.ResponseWriter, r *http.Request) {
+	tag := negotiate(r)
+	p := civic.NewPrinter(tag)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		fe := &civic.FieldError{Code: civic.CodeTooLarge, Args: []any{MaxBody}}
+		writeJSON(w, http.StatusRequestEntityTooLarge, problemBody{Error: fe.Localize(p), Problems: []civic.Problem{fe.Problem(p)}})
+		return
+	case err != nil:
+		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return
+	}
+	prop, err := contribution.DecodeProposal(body, s.call)
+	if err == nil && prop.Submitted.IsZero() {
+		prop.Submitted = s.now()
+		err = prop.Validate(s.call) // the deadline applies to the time we stamp
+	}
+	if err != nil {
+		var ve *civic.ValidationError
+		if !errors.As(err, &ve) {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		writeJSON(w, http.StatusUnprocessableEntity, problemBody{
+			Error:    fmt.Sprintf(civic.NewText("la proposition comporte %d problème(s)", "the proposal has %d problem(s)").Get(tag), len(ve.Errors)),
+			Problems: ve.Problems(p),
+		})
+		return
+	}
+	s.mu.Lock()
+	if _, dup := s.proposals[prop.ID]; dup {
+		s.mu.Unlock()
+		fe := &civic.FieldError{Path: civic.Path{}.Key("id"), Code: civic.CodeDuplicate, Args: []any{prop.ID}}
+		writeJSON(w, http.StatusConflict, problemBody{Error: fe.Localize(p), Problems: []civic.Problem{fe.Problem(p)}})
+		return
+	}
+	prop.State = contribution.StateSubmitted
+	s.proposals[prop.ID] = prop
+	s.mu.Unlock()
+	w.Header().Set("Location", "/proposals/"+prop.ID)
+	writeJSON(w, http.StatusCreated, prop)
+}
+
+func (s *Server) get(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	prop, ok := s.proposals[r.PathValue("id")]
+	s.mu.Unlock()
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	writeJSON(w, http.StatusOK, prop)
+}
+
+// negotiate picks French or English from ?lang= or the Accept-Language header.
+func negotiate(r *http.Request) language.Tag {
+	tag := language.English
+	if l := r.URL.Query().Get("lang"); l != "" {
+		if t, err := language.Parse(l); err == nil {
+			tag = t
+		}
+	} else if tags, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language")); err == nil && len(tags) > 0 {
+		_, i, _ := language.NewMatcher(civic.Languages()).Match(tags...)
+		tag = civic.Languages()[i]
+	}
+	return civic.MatchLanguage(tag)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
+	flag.Parse()
+	call, err := contribution.Call2019()
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The 2019 call closed long ago: stamp submissions as if it were 20 January 2019, so
+	// the example accepts proposals today.
+	demoNow := func() time.Time { return time.Date(2019, 1, 20, 12, 0, 0, 0, call.Location()) }
+	srv := &http.Server{Addr: *addr, Handler: NewServer(call, demoNow).Handler(), ReadHeaderTimeout: 5 * time.Second}
+	log.Printf("accepting proposals on http://%s/proposals", *addr)
+	log.Fatal(srv.ListenAndServe())
+}
