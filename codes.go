@@ -50,7 +50,7 @@ const (
 	CodeLangNotAccepted   Code = "language_not_accepted" // the call does not accept this language; args: language
 	CodeAfterDeadline     Code = "after_deadline"        // submitted at or after the deadline; args: submitted, deadline
 	CodeBeforeOpening     Code = "before_opening"        // submitted before the call opened; args: submitted, opening
-	CodeFutureResults     Code = "future_results"        // results of actions not yet carried out; args: end of the actions, submission
+	CodeFutureResults     Code = "future_results"        // results of actions not yet carried out; args: date of the actions (start or end), submission
 	CodeProjectLaunched   Code = "project_launched"      // a centrifugeuse project that is already launched
 	CodeNotForFormat      Code = "not_for_format"        // a section this format does not take; args: section, format
 	CodeFamilyNotAllowed  Code = "family_not_allowed"    // the format is not open to this family of actors; args: family, format
@@ -58,7 +58,31 @@ const (
 )
 
 // Review workflow, journal and selection codes (package contribution).
-const ()
+const (
+	CodeUnknownAction   Code = "unknown_action"       // not an action of the review workflow; args: action
+	CodeUnknownState    Code = "unknown_state"        // not a state of the review workflow; args: state
+	CodeIllegalAction   Code = "illegal_action"       // the action cannot be taken from this state; args: action, state
+	CodeWrongRole       Code = "wrong_role"           // the action exists from this state, but not for this role; args: role, action, state
+	CodeNotAuthor       Code = "not_author"           // an author's action by someone who is not a contributor of the proposal; args: actor, proposal
+	CodeCallClosed      Code = "call_closed"          // submitted while the call is not open; args: time, opening, deadline
+	CodeProposalInvalid Code = "proposal_invalid"     // submitted while the proposal is invalid; args: number of problems
+	CodeCallStillOpen   Code = "call_still_open"      // review started before the deadline, not by hand; args: time, deadline
+	CodeConflict        Code = "conflict_of_interest" // a reviewer with a conflict of interest; args: reviewer, proposal, ground ("organisation", "contributor" or "declared")
+	CodeNoDecision      Code = "no_decision"          // decisions published while a proposal in review has none; args: proposal
+	CodeAfterEvent      Code = "after_event"          // an action that is only possible before the event; args: time, event start
+	CodeVersionConflict Code = "version_conflict"     // the proposal changed since the action was prepared; args: expected version, actual version
+	CodeNotReviewer     Code = "not_reviewer"         // a review by an actor who is not a reviewer, or without an identifier; args: actor
+	CodeBadHash         Code = "bad_hash"             // a journal entry whose hash does not match its content; args: sequence number
+	CodeBrokenChain     Code = "broken_chain"         // a journal entry not chained to the entry before it; args: sequence number
+	CodeBadSequence     Code = "bad_sequence"         // a journal entry out of sequence; args: expected, found
+	CodeDuplicateSeq    Code = "duplicate_sequence"   // two journal entries with one sequence number; args: sequence number
+	CodeTruncated       Code = "truncated"            // the last line of a journal is cut short; args: line
+	CodeReplayMismatch  Code = "replay_mismatch"      // a journal entry that does not follow from the entries before it; args: sequence number, proposal, state recorded, state replayed
+	CodeQuotaContradict Code = "quota_contradiction"  // a quota whose minimum exceeds its maximum; args: quota, minimum, maximum
+	CodeQuotaUnmet      Code = "quota_unmet"          // a quota no selection can meet together with the others; args: quota, shortfall
+	CodeInfeasible      Code = "infeasible"           // no selection meets every quota; args: number of quotas in conflict
+	CodeSolverLimit     Code = "solver_limit"         // the exact solver gave up before proving optimality; args: nodes explored
+)
 
 // Event and programme codes (packages event and schedule).
 const (
@@ -113,7 +137,7 @@ var codeTable = [...]struct {
 	{CodeLangNotAccepted, "the call does not accept the language %[1]q", "l'appel n'accepte pas la langue « %[1]v »"},
 	{CodeAfterDeadline, "submitted at %[1]v, not before the deadline %[2]v", "soumise le %[1]v, pas avant la date limite du %[2]v"},
 	{CodeBeforeOpening, "submitted at %[1]v, before the call opened at %[2]v", "soumise le %[1]v, avant l'ouverture de l'appel le %[2]v"},
-	{CodeFutureResults, "reports actions that end on %[1]v, after the submission on %[2]v: results of actions already carried out are expected, not future projects", "présente des actions qui se terminent le %[1]v, après la soumission du %[2]v : on attend les résultats d'actions menées, non des projets à venir"},
+	{CodeFutureResults, "reports actions dated %[1]v, after the submission on %[2]v: results of actions already carried out are expected, not future projects", "présente des actions datées de %[1]v, après la soumission du %[2]v : on attend les résultats d'actions menées, non des projets à venir"},
 	{CodeProjectLaunched, "the project must be in design, not launched", "le projet doit être en phase de conception, et non lancé"},
 	{CodeNotForFormat, "the section %[1]q does not apply to the format %[2]q", "la rubrique « %[1]v » ne s'applique pas au format « %[2]v »"},
 	{CodeFamilyNotAllowed, "the format %[2]q is not open to %[1]q actors", "le format « %[2]v » n'est pas ouvert aux acteurs « %[1]v »"},
@@ -123,6 +147,29 @@ var codeTable = [...]struct {
 	{CodeOverCapacity, "%[1]v people exceed the %[2]v places available", "%[1]v personnes dépassent les %[2]v places disponibles"},
 	{CodeMarkup, "contains markup %[1]q: titles and names are plain text", "contient du balisage « %[1]v » : les titres et les noms sont du texte brut"},
 	{CodeQuestionAxis, "question %[1]v belongs to axis %[2]v, which the proposal does not address", "la question %[1]v relève de l'axe %[2]v, que la proposition n'aborde pas"},
+	{CodeUnknownAction, "unknown action %[1]q", "action inconnue « %[1]v »"},
+	{CodeUnknownState, "unknown state %[1]q", "état inconnu « %[1]v »"},
+	{CodeIllegalAction, "the action %[1]q cannot be taken from the state %[2]q", "l'action « %[1]v » est impossible depuis l'état « %[2]v »"},
+	{CodeWrongRole, "the role %[1]q may not take the action %[2]q from the state %[3]q", "le rôle « %[1]v » ne peut pas effectuer l'action « %[2]v » depuis l'état « %[3]v »"},
+	{CodeNotAuthor, "%[1]q is not a contributor of the proposal %[2]q", "« %[1]v » n'est pas contributeur de la proposition « %[2]v »"},
+	{CodeCallClosed, "the call is not open at %[1]v (opens %[2]v, deadline %[3]v)", "l'appel n'est pas ouvert le %[1]v (ouverture le %[2]v, date limite le %[3]v)"},
+	{CodeProposalInvalid, "the proposal cannot be submitted: it has %[1]v problems", "la proposition ne peut pas être soumise : elle comporte %[1]v problèmes"},
+	{CodeCallStillOpen, "the call is still open at %[1]v (deadline %[2]v): start the review by hand", "l'appel est encore ouvert le %[1]v (date limite le %[2]v) : lancez l'évaluation manuellement"},
+	{CodeConflict, "%[1]q may not review %[2]q: conflict of interest (%[3]v)", "« %[1]v » ne peut pas évaluer « %[2]v » : conflit d'intérêts (%[3]v)"},
+	{CodeNoDecision, "the proposal %[1]q has no decision yet", "la proposition « %[1]v » n'a pas encore de décision"},
+	{CodeAfterEvent, "too late at %[1]v: the event started at %[2]v", "trop tard le %[1]v : l'événement a commencé le %[2]v"},
+	{CodeVersionConflict, "the proposal has changed: version %[2]v, not %[1]v", "la proposition a changé : version %[2]v, et non %[1]v"},
+	{CodeNotReviewer, "%[1]q is not a reviewer", "« %[1]v » n'est pas évaluateur"},
+	{CodeBadHash, "entry %[1]v does not match its hash: it was changed", "l'entrée %[1]v ne correspond pas à son empreinte : elle a été modifiée"},
+	{CodeBrokenChain, "entry %[1]v is not chained to the entry before it: an entry was removed, inserted or moved", "l'entrée %[1]v n'est pas chaînée à la précédente : une entrée a été supprimée, insérée ou déplacée"},
+	{CodeBadSequence, "entry number %[1]v expected, found %[2]v", "entrée numéro %[1]v attendue, %[2]v trouvée"},
+	{CodeDuplicateSeq, "entry number %[1]v appears more than once", "l'entrée numéro %[1]v figure plusieurs fois"},
+	{CodeTruncated, "line %[1]v is cut short", "la ligne %[1]v est tronquée"},
+	{CodeReplayMismatch, "entry %[1]v: the proposal %[2]q is recorded in the state %[3]q but replays to %[4]q", "entrée %[1]v : la proposition « %[2]v » est notée dans l'état « %[3]v » mais le rejeu donne « %[4]v »"},
+	{CodeQuotaContradict, "the quota %[1]v has a minimum %[2]v above its maximum %[3]v", "le quota %[1]v a un minimum %[2]v supérieur à son maximum %[3]v"},
+	{CodeQuotaUnmet, "the quota %[1]v cannot be met with the others: short by %[2]v", "le quota %[1]v ne peut pas être respecté avec les autres : il manque %[2]v"},
+	{CodeInfeasible, "no selection meets every quota: %[1]v quotas conflict", "aucune sélection ne respecte tous les quotas : %[1]v quotas sont en conflit"},
+	{CodeSolverLimit, "the exact solver stopped after %[1]v nodes without proving optimality", "le solveur exact s'est arrêté après %[1]v nœuds sans prouver l'optimalité"},
 }
 
 // Codes lists every code, in documentation order.

@@ -1,0 +1,126 @@
+package contribution
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/civic-observatory/civic"
+)
+
+// Role is the part an actor plays in the review workflow. Every action of the workflow
+// states which roles may take it (see [Workflow.Table]).
+type Role string
+
+// The roles of the review workflow.
+const (
+	// RoleAuthor is a contributor of the proposal: submits, confirms or declines, withdraws.
+	RoleAuthor Role = "author"
+	// RoleReviewer scores proposals in review against the call's criteria.
+	RoleReviewer Role = "reviewer"
+	// RoleCommittee is the selection committee: it decides, then publishes its decisions.
+	RoleCommittee Role = "committee"
+	// RoleOrganiser runs the call: starts the review, schedules and cancels.
+	RoleOrganiser Role = "organiser"
+)
+
+// Roles lists every Role.
+func Roles() []Role { return []Role{RoleAuthor, RoleReviewer, RoleCommittee, RoleOrganiser} }
+
+// Valid reports whether r is one of [Roles].
+func (r Role) Valid() bool { return slices.Contains(Roles(), r) }
+
+// Actor is someone who takes an action in the review workflow, in one role. The zero
+// value is nobody and may take no action.
+type Actor struct {
+	// ID identifies the actor in the journal ("rev-1", an e-mail address…). Required.
+	ID string `json:"id"`
+	// Role is the part the actor plays in this action.
+	Role Role `json:"role"`
+	// Email is the actor's address: an author is recognised by it among the proposal's
+	// contributors, and a reviewer may not review a proposal they contribute to.
+	Email string `json:"email,omitempty"`
+	// Organisation is the name of the body the actor belongs to: a reviewer may not review
+	// a proposal one of whose contributors belongs to it.
+	Organisation string `json:"organisation,omitempty"`
+	// Conflicts are the IDs of the proposals the actor declared a conflict of interest with.
+	Conflicts []string `json:"conflicts,omitempty"`
+}
+
+// Conflict grounds, the third argument of [civic.CodeConflict].
+const (
+	ConflictOrganisation = "organisation" // the reviewer belongs to a contributor's organisation
+	ConflictContributor  = "contributor"  // the reviewer is a contributor
+	ConflictDeclared     = "declared"     // the reviewer declared a conflict with the proposal
+)
+
+// ConflictWith returns why the actor may not review p ([ConflictContributor],
+// [ConflictOrganisation] or [ConflictDeclared]), or "" when nothing stands in the way.
+// Addresses and organisation names are compared without regard to case or surrounding
+// space.
+func (a *Actor) ConflictWith(p *Proposal) string {
+	if slices.Contains(a.Conflicts, p.ID) {
+		return ConflictDeclared
+	}
+	if a.isContributor(p) {
+		return ConflictContributor
+	}
+	if org := fold(a.Organisation); org != "" {
+		for _, c := range p.Contributors {
+			if c.Organisation != nil && fold(c.Organisation.Name) == org {
+				return ConflictOrganisation
+			}
+		}
+	}
+	return ""
+}
+
+// isContributor reports whether the actor's e-mail address is one of p's contributors'.
+func (a *Actor) isContributor(p *Proposal) bool {
+	email := fold(a.Email)
+	if email == "" {
+		return false
+	}
+	for _, c := range p.Contributors {
+		if fold(c.Email) == email {
+			return true
+		}
+	}
+	return false
+}
+
+func fold(s string) string {
+	s = strings.TrimSpace(s)
+	// Fast path: addresses and most names are already lower-case ASCII.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// Anonymised returns a copy of the proposal for a reviewer's blind reading: the
+// contributors' names, e-mail addresses, roles and organisations are removed (each
+// contributor is kept as an empty [civic.Person], so their number shows), and so is the
+// address of a project's support document. The proposal itself is not changed.
+func (p *Proposal) Anonymised() *Proposal {
+	q := *p
+	q.Contributors = make([]civic.Person, len(p.Contributors))
+	q.Axes = slices.Clone(p.Axes)
+	q.Questions = slices.Clone(p.Questions)
+	if p.Project != nil {
+		pr := *p.Project
+		pr.Support = ""
+		q.Project = &pr
+	}
+	if p.Results != nil {
+		r := *p.Results
+		if r.Impact != nil {
+			im := *r.Impact
+			im.Evaluator = ""
+			r.Impact = &im
+		}
+		q.Results = &r
+	}
+	return &q
+}
