@@ -270,17 +270,17 @@ func TestObservatoire2018(t *testing.T) {
 		got = append(got, r)
 	}
 	want := []row{
-		{"2018-03", "national-meetings", "Métropole européenne de Lille", ""},
-		{"2018-06", "morning-workshop", "", ""},
+		{"2018-03", "national_meetings", "Métropole européenne de Lille", ""},
+		{"2018-06", "morning_workshop", "", ""},
 		{"2018-10", "survey", "", ""},
 		{"2018-12", "colloquium", "", "Enedis"},
 		{"2019-01", "breakfast", "", ""},
-		{"2019-03", "national-meetings", "Grenoble", ""},
+		{"2019-03", "national_meetings", "Grenoble", ""},
 		{"2019-03", "journee", "", "Conseil économique, social et environnemental (CESE)"},
 		{"2019-04", "publication", "", ""},
 		{"2019-05", "colloquium", "", "Mission Ecoter"},
 		{"2019-07", "publication", "", ""},
-		{"2019-10", "study-trip", "Québec", ""},
+		{"2019-10", "study_trip", "Québec", ""},
 		{"2019-11", "meeting", "", ""},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

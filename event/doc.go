@@ -7,7 +7,7 @@
 //
 // # Documents
 //
-// An [Event] has a [Kind] (journee, colloquium, morning-workshop, study-trip, …), a title
+// An [Event] has a [Kind] (journee, colloquium, morning_workshop, study_trip, …), a title
 // and description in several languages ([civic.Text]), start and end dates of year, month
 // or day precision ([civic.Date]), and, when it is timed, local start and end times
 // ([Clock], "HH:MM") read in an IANA time zone ("Europe/Paris"). It may have a [Venue]

@@ -255,13 +255,19 @@ func validZoneName(s string) bool {
 // CheckZone records [civic.CodeInvalidZone] at path unless name is an IANA time zone that
 // [time.LoadLocation] finds. "Local" is refused, since it depends on the machine.
 func CheckZone(v *civic.ValidationError, path civic.Path, name string) bool {
-	if validZoneName(name) {
-		if _, err := time.LoadLocation(name); err == nil {
-			return true
-		}
+	if validZone(name) {
+		return true
 	}
 	v.Add(path, civic.CodeInvalidZone, name)
 	return false
+}
+
+func validZone(name string) bool {
+	if !validZoneName(name) {
+		return false
+	}
+	_, err := time.LoadLocation(name)
+	return err == nil
 }
 
 // Validate reports every problem of e as a [*civic.ValidationError], or nil.
@@ -275,20 +281,27 @@ func (e *Event) Validate() error {
 // order and of the right precision, times and time zone, venue, partners, rooms, tracks
 // (rooms they refer to, audiences and tables within capacity) and satellite events.
 func (e *Event) Check(v *civic.ValidationError, path civic.Path) {
-	e.check(v, path, map[string]bool{})
+	e.check(v, path, &checker{ids: map[string]bool{}, zones: map[string]bool{}})
 }
 
-func (e *Event) check(v *civic.ValidationError, path civic.Path, ids map[string]bool) {
+// checker holds what one check of an event and its satellites remembers: the event IDs
+// seen, and the time zones already looked up (loading one reads the zone database).
+type checker struct {
+	ids   map[string]bool
+	zones map[string]bool
+}
+
+func (e *Event) check(v *civic.ValidationError, path civic.Path, c *checker) {
 	if civic.CheckID(v, path.Key("id"), e.ID) {
-		if ids[e.ID] {
+		if c.ids[e.ID] {
 			v.Add(path.Key("id"), civic.CodeDuplicate, e.ID)
 		}
-		ids[e.ID] = true
+		c.ids[e.ID] = true
 	}
 	checkKind(v, path.Key("kind"), e.Kind)
 	checkLabel(v, path.Key("title"), e.Title, true, MaxTitleLen)
 	e.Description.Check(v, path.Key("description"), false, MaxDescriptionLen)
-	e.checkWhen(v, path)
+	e.checkWhen(v, path, c.zones)
 	if e.Venue != nil {
 		e.Venue.Check(v, path.Key("venue"))
 	}
@@ -333,12 +346,12 @@ func (e *Event) check(v *civic.ValidationError, path civic.Path, ids map[string]
 		v.Add(sp, civic.CodeTooMany, MaxSatellites, len(e.Satellites))
 	}
 	for i := range e.Satellites {
-		e.Satellites[i].check(v, sp.Index(i), ids)
+		e.Satellites[i].check(v, sp.Index(i), c)
 	}
 }
 
 // checkWhen checks the dates, times and time zone of e.
-func (e *Event) checkWhen(v *civic.ValidationError, path civic.Path) {
+func (e *Event) checkWhen(v *civic.ValidationError, path civic.Path, zones map[string]bool) {
 	startOK := false
 	switch {
 	case e.Start.IsZero():
@@ -386,7 +399,14 @@ func (e *Event) checkWhen(v *civic.ValidationError, path civic.Path) {
 	}
 	switch {
 	case e.TimeZone != "":
-		CheckZone(v, path.Key("timeZone"), e.TimeZone)
+		ok, seen := zones[e.TimeZone]
+		if !seen {
+			ok = validZone(e.TimeZone)
+			zones[e.TimeZone] = ok
+		}
+		if !ok {
+			v.Add(path.Key("timeZone"), civic.CodeInvalidZone, e.TimeZone)
+		}
 	case timed:
 		v.Add(path.Key("timeZone"), civic.CodeRequired)
 	}

@@ -46,8 +46,8 @@ func ExampleObservatoire2018() {
 	}
 	// Output:
 	// 12 activities
-	// 2018-03 national-meetings: National Participation Meetings
-	// 2018-06 morning-workshop: Towards a network of participatory budgets?
+	// 2018-03 national_meetings: National Participation Meetings
+	// 2018-06 morning_workshop: Towards a network of participatory budgets?
 	// 2018-10 survey: Barometer of local digital democracy
 	// 2018-12 colloquium: Public debate in the age of social networks
 }
@@ -142,5 +142,5 @@ func ExampleKinds() {
 	// journee | Journée
 	// conference | Conférence
 	// colloquium | Colloque
-	// national-meetings | Rencontres nationales
+	// national_meetings | Rencontres nationales
 }

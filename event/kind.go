@@ -15,14 +15,14 @@ const (
 	KindJournee          Kind = "journee"           // journée d'étude ou de rencontre (la Journée de la civic tech)
 	KindConference       Kind = "conference"        // conférence
 	KindColloquium       Kind = "colloquium"        // colloque
-	KindNationalMeetings Kind = "national-meetings" // rencontres nationales (de la participation)
+	KindNationalMeetings Kind = "national_meetings" // rencontres nationales (de la participation)
 	KindMeeting          Kind = "meeting"           // rencontre
-	KindMorningWorkshop  Kind = "morning-workshop"  // matinée de questionnement
+	KindMorningWorkshop  Kind = "morning_workshop"  // matinée de questionnement
 	KindWorkshop         Kind = "workshop"          // atelier de discussion
 	KindTraining         Kind = "training"          // formation
 	KindBreakfast        Kind = "breakfast"         // petit déjeuner de présentation
 	KindEvening          Kind = "evening"           // soirée
-	KindStudyTrip        Kind = "study-trip"        // voyage d'études
+	KindStudyTrip        Kind = "study_trip"        // voyage d'études
 	KindSurvey           Kind = "survey"            // enquête
 	KindPublication      Kind = "publication"       // publication
 )
@@ -72,11 +72,11 @@ type Role string
 // The roles of organisations.
 const (
 	RoleOrganiser          Role = "organiser"           // organisateur
-	RoleCoOrganiser        Role = "co-organiser"        // co-organisateur
+	RoleCoOrganiser        Role = "co_organiser"        // co-organisateur
 	RoleHost               Role = "host"                // hôte : l'événement se tient dans ses locaux
 	RolePartner            Role = "partner"             // partenaire, sans précision (« en partenariat avec »)
-	RoleOperationalPartner Role = "operational-partner" // partenaire opérationnel
-	RoleFinancialPartner   Role = "financial-partner"   // partenaire financier
+	RoleOperationalPartner Role = "operational_partner" // partenaire opérationnel
+	RoleFinancialPartner   Role = "financial_partner"   // partenaire financier
 )
 
 // Roles lists every [Role], organisers first.
