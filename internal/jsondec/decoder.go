@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -110,11 +111,40 @@ type frame struct {
 	valPos int  // offset of the current member's or item's value
 
 	// Objects only.
-	keyOff, keyEnd int                 // current member name in Decoder.keys
-	keysStart      int                 // length of Decoder.keys when the object opened
-	seenStart      int                 // length of Decoder.seen when the object opened
-	useSet         bool                // duplicates are looked up in set
-	set            map[string]struct{} // member names of a large object; kept for reuse
+	key       name                // current member name
+	keysStart int                 // length of Decoder.keys when the object opened
+	seenStart int                 // length of Decoder.seen when the object opened
+	useSet    bool                // duplicates are looked up in set
+	set       map[string]struct{} // member names of a large object; kept for reuse
+}
+
+// name locates a member name: in the document when it holds no escape, else in
+// Decoder.keys, where it is unescaped.
+type name struct {
+	off, end int
+	esc      bool
+	fp       uint64 // fingerprint, to compare names quickly
+}
+
+// fingerprint returns a summary of b that equal names share.
+func fingerprint(b []byte) uint64 {
+	var x uint64
+	if len(b) >= 8 {
+		x = binary.LittleEndian.Uint64(b) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(b[len(b)-8:]), 29)
+	} else {
+		for i, c := range b {
+			x |= uint64(c) << (8 * i)
+		}
+	}
+	return x ^ uint64(len(b))*0x9e3779b97f4a7c15
+}
+
+// name returns the bytes of a member name.
+func (d *Decoder) name(n name) []byte {
+	if n.esc {
+		return d.keys[n.off:n.end]
+	}
+	return d.data[n.off:n.end]
 }
 
 // smallObject is the number of members up to which duplicates are found by a linear scan.
@@ -134,11 +164,35 @@ type Decoder struct {
 	errs  *civic.ValidationError
 
 	frames []frame
-	keys   []byte   // member names of the open objects, unescaped
-	seen   [][2]int // ranges in keys of the names of the open objects, for duplicates
-	buf    []byte   // unescaped string
-	nbuf   []byte   // NFC string
-	stack  []byte   // closing brackets of the value being skipped
+	keys   []byte // member names of the open objects that hold escapes, unescaped
+	seen   []name // member names of the open objects, for duplicates
+	buf    []byte // unescaped string
+	nbuf   []byte // NFC string
+	stack  []byte // closing brackets of the value being skipped
+
+	short [internSlots]string // short strings already returned, to return them again
+}
+
+// Short strings (member names of string maps, codes, language tags) recur from one
+// document to the next: a decoder keeps the last ones it returned in a small table and
+// returns them again instead of allocating.
+const (
+	internMax   = 16 // bytes
+	internSlots = 64 // a power of two
+)
+
+// intern returns b as a string, from d.short when it is there.
+func (d *Decoder) intern(b []byte) string {
+	if len(b) > internMax || len(b) == 0 {
+		return string(b)
+	}
+	i := (fingerprint(b) * 0x9e3779b97f4a7c15) >> (64 - 6) & (internSlots - 1)
+	if s := d.short[i]; s == string(b) {
+		return s
+	}
+	s := string(b)
+	d.short[i] = s
+	return s
 }
 
 // New returns a decoder for data under the limits lim. The decoder reads data in place:
@@ -219,7 +273,7 @@ func (d *Decoder) Path() civic.Path {
 		switch {
 		case !f.active:
 		case f.obj:
-			p = append(p, civic.Step{Name: string(d.keys[f.keyOff:f.keyEnd])})
+			p = append(p, civic.Step{Name: string(d.name(f.key))})
 		default:
 			p = append(p, civic.Step{Index: f.n, IsIndex: true})
 		}
@@ -403,8 +457,7 @@ func (d *Decoder) Next() bool {
 			d.syntax(d.pos, "expected a member name")
 			return false
 		}
-		off := len(d.keys)
-		st := d.readKey()
+		key, st := d.readKey()
 		if d.fatal {
 			return false
 		}
@@ -423,7 +476,7 @@ func (d *Decoder) Next() bool {
 			}
 			continue
 		}
-		f.keyOff, f.keyEnd, f.active = off, len(d.keys), true
+		f.key, f.active = key, true
 		if st == keyBadUTF8 {
 			d.record(civic.CodeInvalidUTF8)
 			if d.skipValue(); d.fatal {
@@ -432,13 +485,13 @@ func (d *Decoder) Next() bool {
 			continue
 		}
 		if d.duplicate(f) {
-			d.record(civic.CodeDuplicateKey, string(d.keys[off:]))
+			d.record(civic.CodeDuplicateKey, string(d.name(key)))
 			if d.skipValue(); d.fatal {
 				return false
 			}
 			continue
 		}
-		d.seen = append(d.seen, [2]int{off, len(d.keys)})
+		d.seen = append(d.seen, key)
 		return true
 	}
 }
@@ -449,38 +502,40 @@ const (
 	keyBadUTF8
 )
 
-// readKey reads the member name at d.pos (a '"') and appends it, unescaped, to d.keys.
-func (d *Decoder) readKey() int {
+// readKey reads the member name at d.pos (a '"'); a name with escapes is unescaped into
+// d.keys.
+func (d *Decoder) readKey() (name, int) {
 	start := d.pos + 1
 	end, flags := d.scanString(d.pos)
 	if d.fatal {
-		return keyOK
+		return name{}, keyOK
 	}
 	d.pos = end + 1
 	if end-start > d.lim.MaxString {
-		return keyTooLarge
+		return name{}, keyTooLarge
 	}
 	raw := d.data[start:end]
-	if flags == 0 {
-		d.keys = append(d.keys, raw...)
-		return keyOK
-	}
-	off := len(d.keys)
-	bad := false
+	n := name{off: start, end: end}
 	if flags&strEscape != 0 {
+		var bad bool
+		n.off, n.esc = len(d.keys), true
 		d.keys, bad = unescape(d.keys, raw)
-	} else {
-		d.keys = append(d.keys, raw...)
+		n.end = len(d.keys)
+		raw = d.keys[n.off:]
+		if bad {
+			return n, keyBadUTF8
+		}
 	}
-	if bad || !utf8.Valid(d.keys[off:]) {
-		return keyBadUTF8
+	if flags != 0 && !utf8.Valid(raw) {
+		return n, keyBadUTF8
 	}
-	return keyOK
+	n.fp = fingerprint(raw)
+	return n, keyOK
 }
 
 // duplicate reports whether the current member name of f was already given in f.
 func (d *Decoder) duplicate(f *frame) bool {
-	key := d.keys[f.keyOff:f.keyEnd]
+	key := d.name(f.key)
 	if f.useSet {
 		if _, ok := f.set[string(key)]; ok {
 			return true
@@ -489,8 +544,8 @@ func (d *Decoder) duplicate(f *frame) bool {
 		return false
 	}
 	prev := d.seen[f.seenStart:]
-	for _, r := range prev {
-		if bytes.Equal(d.keys[r[0]:r[1]], key) {
+	for _, n := range prev {
+		if n.fp == f.key.fp && bytes.Equal(d.name(n), key) {
 			return true
 		}
 	}
@@ -500,8 +555,8 @@ func (d *Decoder) duplicate(f *frame) bool {
 		} else {
 			clear(f.set)
 		}
-		for _, r := range prev {
-			f.set[string(d.keys[r[0]:r[1]])] = struct{}{}
+		for _, n := range prev {
+			f.set[string(d.name(n))] = struct{}{}
 		}
 		f.set[string(key)] = struct{}{}
 		f.useSet = true
@@ -516,7 +571,7 @@ func (d *Decoder) Key() []byte {
 	if f == nil || !f.obj || !f.active {
 		return nil
 	}
-	return d.keys[f.keyOff:f.keyEnd]
+	return d.name(f.key)
 }
 
 // Unknown records [civic.CodeUnknownField] (args: name) at the current member and skips
@@ -530,7 +585,7 @@ func (d *Decoder) Unknown() {
 		d.misuse("Unknown called outside an object member")
 		return
 	}
-	d.record(civic.CodeUnknownField, string(d.keys[f.keyOff:f.keyEnd]))
+	d.record(civic.CodeUnknownField, string(d.name(f.key)))
 	d.skipValue()
 }
 
@@ -943,7 +998,7 @@ func (d *Decoder) str() (string, bool) {
 	}
 	b := d.data[start:end]
 	if flags == 0 {
-		return string(b), true
+		return d.intern(b), true
 	}
 	if flags&strEscape != 0 {
 		var bad bool
@@ -964,7 +1019,7 @@ func (d *Decoder) str() (string, bool) {
 			b = d.nbuf
 		}
 	}
-	return string(b), true
+	return d.intern(b), true
 }
 
 // Outcomes of checkText.
@@ -1166,7 +1221,7 @@ func (d *Decoder) StringMap(fn func(key, value string)) {
 	for d.Next() {
 		k := d.Key()
 		if v, ok := d.str(); ok {
-			fn(string(k), v)
+			fn(d.intern(k), v)
 		}
 	}
 }

@@ -295,7 +295,7 @@ func TestNumbers(t *testing.T) {
 func TestProposal(t *testing.T) {
 	d := New([]byte(proposalJSON), Limits{})
 	var p proposal
-	decodeProposal(d, &p)
+	decodeProposal(d, &p, true)
 	d.End()
 	require.NoError(t, d.Err())
 
@@ -370,7 +370,7 @@ func TestProblems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := New([]byte(tt.in), Limits{})
 			var p proposal
-			decodeProposal(d, &p)
+			decodeProposal(d, &p, true)
 			d.End()
 			assert.Equal(t, tt.want, problems(d))
 		})
@@ -535,7 +535,7 @@ func TestLimits(t *testing.T) {
 		b.WriteString(`","id":"ok"}`)
 		d := New(b.Bytes(), Limits{MaxDocument: 64 << 20})
 		var p proposal
-		decodeProposal(d, &p)
+		decodeProposal(d, &p, true)
 		d.End()
 		assert.Equal(t, []problem{{civic.CodeUnknownField, "big"}}, problems(d))
 		assert.Equal(t, "ok", p.ID)
@@ -819,7 +819,7 @@ func FuzzDecoder(f *testing.F) {
 		// The hand-written decoder never panics either.
 		d.Reset(data)
 		var p proposal
-		decodeProposal(d, &p)
+		decodeProposal(d, &p, true)
 		d.End()
 		for _, e := range d.Errors().Errors {
 			if !e.Code.Valid() {
@@ -886,4 +886,20 @@ func TestStringScanWindows(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestInternedStrings(t *testing.T) {
+	data := []byte(`{"fr":"public","en":"association","de":"` + strings.Repeat("x", 17) + `"}`)
+	d := New(data, Limits{})
+	got := map[string]string{}
+	run := func() {
+		d.Reset(data)
+		clear(got)
+		d.StringMap(func(k, v string) { got[k] = v })
+		d.End()
+	}
+	run()
+	assert.Equal(t, map[string]string{"fr": "public", "en": "association", "de": strings.Repeat("x", 17)}, got)
+	// Only the string over internMax bytes is allocated again.
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, run))
 }
