@@ -351,7 +351,7 @@ func TestDate(t *testing.T) {
 func TestParseTime(t *testing.T) {
 	_, err := civic.ParseTime("2019-01-24T18:00:00+01:00")
 	require.NoError(t, err)
-	for _, bad := range []string{"2019-02-30T10:00:00Z", "2019-01-24 18:00", "2019-01-24T24:00:00Z", ""} {
+	for _, bad := range []string{"2019-02-30T10:00:00Z", "2019-01-24 18:00", "2019-01-24T24:00:00Z", "", "2019-01-10T10:00:00,5Z", "2019-01-10T10:00:00+24:00", "2019-01-10T10:00:00+01:60", "2019-01-10T1:00:00Z", "2019-01-10t10:00:00z"} {
 		_, err := civic.ParseTime(bad)
 		assert.Equal(t, civic.CodeInvalidTime, civic.ErrorCode(err), bad)
 	}

@@ -180,12 +180,50 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseTime parses an RFC 3339 time and refuses impossible ones (month 13, 30 February,
-// hour 24).
+// ParseTime parses an RFC 3339 time ("2019-01-24T18:00:00+01:00") and refuses impossible
+// ones (month 13, 30 February, hour 24) and the shapes time.Parse tolerates but RFC 3339
+// and JSON Schema's date-time format do not (a comma before the fraction, one-digit hours,
+// offsets of 24 hours or 60 minutes).
 func ParseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
-	if err != nil || len(s) > 40 {
+	if err != nil || len(s) > 40 || !rfc3339Shape(s) {
 		return time.Time{}, &FieldError{Code: CodeInvalidTime, Args: []any{s}}
 	}
 	return t, nil
+}
+
+// rfc3339Shape reports whether s has the exact shape of an RFC 3339 date-time:
+// YYYY-MM-DDTHH:MM:SS, an optional fraction after a full stop, then Z or ±HH:MM with an
+// offset of at most 23:59. time.Parse checks the ranges of the date and time fields.
+func rfc3339Shape(s string) bool {
+	digits := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return false
+			}
+		}
+		return len(t) > 0
+	}
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+		!digits(s[0:4]) || !digits(s[5:7]) || !digits(s[8:10]) || !digits(s[11:13]) || !digits(s[14:16]) || !digits(s[17:19]) {
+		return false
+	}
+	rest := s[19:]
+	if rest[0] == '.' {
+		i := 1
+		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+			i++
+		}
+		if i == 1 {
+			return false
+		}
+		rest = rest[i:]
+	}
+	switch {
+	case rest == "Z":
+		return true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && digits(rest[1:3]) && digits(rest[4:6]):
+		return rest[1:3] <= "23" && rest[4:6] <= "59"
+	}
+	return false
 }

@@ -135,3 +135,16 @@ func isIdent(s string) bool {
 	}
 	return true
 }
+
+// HasPrefix reports whether p is q or lies inside the value q locates.
+func (p Path) HasPrefix(q Path) bool {
+	if len(q) > len(p) {
+		return false
+	}
+	for i := range q {
+		if p[i] != q[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -13,11 +13,7 @@ func Decode(data []byte) (*Axis, error) {
 	var a Axis
 	a.UnmarshalJSONFrom(d)
 	d.End()
-	v := d.Errors()
-	if !d.Fatal() {
-		a.Check(v, nil)
-	}
-	return &a, v.Err()
+	return &a, d.Check(a.Check)
 }
 
 // DecodeSet decodes a JSON array of axes strictly and validates it, as [Decode] does.
@@ -26,11 +22,7 @@ func DecodeSet(data []byte) (Set, error) {
 	var s Set
 	s.UnmarshalJSONFrom(d)
 	d.End()
-	v := d.Errors()
-	if !d.Fatal() {
-		s.Check(v, nil)
-	}
-	return s, v.Err()
+	return s, d.Check(s.Check)
 }
 
 // UnmarshalJSONFrom decodes the set from a decoder of this module; other packages use it

@@ -47,6 +47,8 @@ type Call struct {
 	// Invitation is what the call invites contributions reporting results to discuss
 	// (impact measurement, implementation), shown to authors.
 	Invitation civic.Text `json:"invitation,omitempty"`
+	// Criteria are the review criteria, with their weights and scales (see [Criterion]).
+	Criteria []Criterion `json:"criteria,omitempty"`
 }
 
 // Limits are the length limits of a call's proposals, in characters or items.
@@ -171,6 +173,7 @@ func (c *Call) Check(v *civic.ValidationError, path civic.Path) {
 	}
 	c.Axes.Check(v, path.Key("axes"))
 	c.Limits.check(v, path.Key("limits"))
+	c.checkCriteria(v, path.Key("criteria"))
 }
 
 func (l Limits) check(v *civic.ValidationError, path civic.Path) {

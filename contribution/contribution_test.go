@@ -229,7 +229,7 @@ func TestProposalRules(t *testing.T) {
 		{"field report still ongoing", "p015", func(p doc) { results(p)["ongoing"] = true }, []string{"results.ongoing not_for_format"}},
 		{"field report without end", "p015", func(p doc) { delete(results(p)["period"].(doc), "end") }, []string{"results.period.end required"}},
 		{"end before start", "p015", func(p doc) { results(p)["period"] = doc{"start": "2018-06", "end": "2017-01"} }, []string{"results.period.end order"}},
-		{"impossible date", "p015", func(p doc) { results(p)["period"].(doc)["start"] = "2018-02-30" }, []string{"results.period.start invalid_date", "results.period.start required"}},
+		{"impossible date", "p015", func(p doc) { results(p)["period"].(doc)["start"] = "2018-02-30" }, []string{"results.period.start invalid_date"}},
 		{"unknown evaluation", "p001", func(p doc) { results(p)["impact"] = doc{"evaluation": "vibes"} }, []string{"results.impact.evaluation unknown_value"}},
 		{"negative budget", "p001", func(p doc) {
 			results(p)["implementation"] = doc{"budget": doc{"amount": -5, "currency": "eur"}}
@@ -239,7 +239,7 @@ func TestProposalRules(t *testing.T) {
 		{"pitch without ask", "p031", func(p doc) { p["pitch"].(doc)["ask"] = "" }, []string{"pitch.ask required"}},
 		{"unknown pitch kind", "p031", func(p doc) { p["pitch"].(doc)["kind"] = "song" }, []string{"pitch.kind unknown_value"}},
 		{"unknown field", "p001", func(p doc) { p["colour"] = "blue" }, []string{"colour unknown_field"}},
-		{"wrong type", "p001", func(p doc) { p["axes"] = "1" }, []string{"axes type", "axes required", "questions[0] question_axis", "questions[1] question_axis"}},
+		{"wrong type", "p001", func(p doc) { p["axes"] = "1" }, []string{"axes type", "questions[0] question_axis", "questions[1] question_axis"}},
 		{"unknown state", "p001", func(p doc) { p["state"] = "limbo" }, []string{"state unknown_value"}},
 	}
 	for _, tt := range tests {

@@ -13,11 +13,7 @@ func DecodeCall(data []byte) (*Call, error) {
 	d := jsondec.New(data, jsondec.Limits{})
 	c := decodeCall(d)
 	d.End()
-	v := d.Errors()
-	if !d.Fatal() {
-		c.Check(v, nil)
-	}
-	return c, v.Err()
+	return c, d.Check(c.Check)
 }
 
 // DecodeFormat decodes a format document strictly and validates it, as [DecodeCall] does.
@@ -26,11 +22,7 @@ func DecodeFormat(data []byte) (*Format, error) {
 	var f Format
 	decodeFormat(d, &f)
 	d.End()
-	v := d.Errors()
-	if !d.Fatal() {
-		f.Check(v, nil)
-	}
-	return &f, v.Err()
+	return &f, d.Check(f.Check)
 }
 
 // DecodeProposal decodes a proposal document strictly and validates it against the call,
@@ -60,11 +52,7 @@ func (dec *Decoder) Decode(data []byte, c *Call, p *Proposal) error {
 	*p = Proposal{}
 	decodeProposal(d, p)
 	d.End()
-	v := d.Errors()
-	if !d.Fatal() {
-		p.Check(v, nil, c)
-	}
-	return v.Err()
+	return d.Check(func(v *civic.ValidationError, path civic.Path) { p.Check(v, path, c) })
 }
 
 func decodeCall(d *jsondec.Decoder) *Call {
@@ -116,6 +104,8 @@ func decodeCall(d *jsondec.Decoder) *Call {
 			c.Axes.UnmarshalJSONFrom(d)
 		case "limits":
 			decodeLimits(d, &c.Limits)
+		case "criteria":
+			c.Criteria = decodeCriteria(d)
 		default:
 			d.Unknown()
 		}

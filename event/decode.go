@@ -20,7 +20,7 @@ func Decode(data []byte) (*Event, error) {
 	var e Event
 	decodeEvent(d, &e)
 	d.End()
-	if err := finish(d, e.Check); err != nil {
+	if err := d.Check(e.Check); err != nil {
 		return nil, err
 	}
 	return &e, nil
@@ -33,53 +33,10 @@ func DecodeCalendar(data []byte) (*Calendar, error) {
 	var c Calendar
 	decodeCalendar(d, &c)
 	d.End()
-	if err := finish(d, c.Check); err != nil {
+	if err := d.Check(c.Check); err != nil {
 		return nil, err
 	}
 	return &c, nil
-}
-
-// finish validates the decoded document with check, unless decoding stopped on a fatal
-// problem, and merges the validation problems into the decoding ones, leaving out those at
-// or under a value that failed to decode.
-func finish(d *jsondec.Decoder, check func(*civic.ValidationError, civic.Path)) error {
-	errs := d.Errors()
-	if d.Fatal() {
-		return errs.Err()
-	}
-	var bad []civic.Path
-	for _, e := range errs.Errors {
-		if e.Code != civic.CodeUnknownField && e.Code != civic.CodeDuplicateKey {
-			bad = append(bad, e.Path)
-		}
-	}
-	var v civic.ValidationError
-	check(&v, nil)
-	for _, e := range v.Errors {
-		if !under(e.Path, bad) {
-			errs.Errors = append(errs.Errors, e)
-		}
-	}
-	return errs.Err()
-}
-
-// under reports whether p is one of roots or lies inside one of them.
-func under(p civic.Path, roots []civic.Path) bool {
-	for _, r := range roots {
-		if len(r) <= len(p) && equalSteps(p[:len(r)], r) {
-			return true
-		}
-	}
-	return false
-}
-
-func equalSteps(a, b civic.Path) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // decodeInt decodes an integer, clamped to the range of int32 so that the result fits an

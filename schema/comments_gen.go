@@ -125,6 +125,12 @@ func goComment(key string) string {
 		return "Summary is the one-sentence description the call gives in its overview."
 	case "github.com/civic-observatory/civic/axis.Axis.Title":
 		return "Title is the axis's heading (« Govtech : retour sur un usage politique des technologies numériques »)."
+	case "github.com/civic-observatory/civic/axis.Match":
+		return "Match is a guiding question whose text or axis title contains a searched phrase."
+	case "github.com/civic-observatory/civic/axis.Match#title":
+		return "Match is a guiding question whose text or axis title contains a searched phrase"
+	case "github.com/civic-observatory/civic/axis.Match.Text":
+		return "the question in the searched language"
 	case "github.com/civic-observatory/civic/axis.Question":
 		return "Question is a numbered guiding question of an Axis."
 	case "github.com/civic-observatory/civic/axis.Question#title":
@@ -141,6 +147,52 @@ func goComment(key string) string {
 		return "Set is the list of axes of a call, in the call's order."
 	case "github.com/civic-observatory/civic/axis.Set#title":
 		return "Set is the list of axes of a call, in the call's order"
+	case "github.com/civic-observatory/civic/contribution.Action":
+		return "Action is something an actor does to a proposal in the review workflow."
+	case "github.com/civic-observatory/civic/contribution.Action#title":
+		return "Action is something an actor does to a proposal in the review workflow"
+	case "github.com/civic-observatory/civic/contribution.ActionError":
+		return "ActionError reports an action that was refused: which proposal, in which state, which action, by whom in which role, and why, as a stable civic.Code with its arguments. Its message is localised with ActionError.Localize. errors.As finds it, and also a *civic.FieldError with the same code (so civic.ErrorCode works); Unwrap reaches the cause, such as the proposal's *civic.ValidationError when a submission is refused, or the internal state machine's error."
+	case "github.com/civic-observatory/civic/contribution.ActionError#title":
+		return "ActionError reports an action that was refused: which proposal, in which state, which action, by whom in which role, and why, as a stable civic.Code with its arguments"
+	case "github.com/civic-observatory/civic/contribution.Actor":
+		return "Actor is someone who takes an action in the review workflow, in one role. The zero value is nobody and may take no action."
+	case "github.com/civic-observatory/civic/contribution.Actor#title":
+		return "Actor is someone who takes an action in the review workflow, in one role"
+	case "github.com/civic-observatory/civic/contribution.Actor.Conflicts":
+		return "Conflicts are the IDs of the proposals the actor declared a conflict of interest with."
+	case "github.com/civic-observatory/civic/contribution.Actor.Email":
+		return "Email is the actor's address: an author is recognised by it among the proposal's contributors, and a reviewer may not review a proposal they contribute to."
+	case "github.com/civic-observatory/civic/contribution.Actor.ID":
+		return "ID identifies the actor in the journal (\"rev-1\", an e-mail address…). Required."
+	case "github.com/civic-observatory/civic/contribution.Actor.Organisation":
+		return "Organisation is the name of the body the actor belongs to: a reviewer may not review a proposal one of whose contributors belongs to it."
+	case "github.com/civic-observatory/civic/contribution.Actor.Role":
+		return "Role is the part the actor plays in this action."
+	case "github.com/civic-observatory/civic/contribution.Aggregation":
+		return "Aggregation says how to turn reviews into scores."
+	case "github.com/civic-observatory/civic/contribution.Aggregation#title":
+		return "Aggregation says how to turn reviews into scores"
+	case "github.com/civic-observatory/civic/contribution.Aggregation.Method":
+		return "Method is the mean or the median of a proposal's review totals; \"\" is the mean."
+	case "github.com/civic-observatory/civic/contribution.Aggregation.Normalise":
+		return "Normalise rescales each reviewer's totals to the common mean and spread of all totals before aggregating (z-scores), so that a harsh or lenient reviewer neither sinks nor lifts the proposals they review. A reviewer with a single review, or who gives the same total to all, is only shifted to the common mean."
+	case "github.com/civic-observatory/civic/contribution.Board":
+		return "Board runs the review of a call's proposals: it holds the proposals, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically. It is safe for concurrent use.\n\nEvery action may carry the version of the proposal it was prepared on (Request.Version): of two actors acting at once on the same proposal from the same version, exactly one succeeds and the other gets civic.CodeVersionConflict."
+	case "github.com/civic-observatory/civic/contribution.Board#title":
+		return "Board runs the review of a call's proposals: it holds the proposals, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically"
+	case "github.com/civic-observatory/civic/contribution.BoardOptions":
+		return "BoardOptions configure a Board. The zero value is usable."
+	case "github.com/civic-observatory/civic/contribution.BoardOptions#title":
+		return "BoardOptions configure a Board"
+	case "github.com/civic-observatory/civic/contribution.BoardOptions.Event":
+		return "Event is when the event starts: withdrawals, confirmations and cancellations are refused from then on. Zero: no limit."
+	case "github.com/civic-observatory/civic/contribution.BoardOptions.Journal":
+		return "Journal continues an existing journal; nil starts an empty one."
+	case "github.com/civic-observatory/civic/contribution.BoardOptions.Now":
+		return "Now returns the current time, for actions whose request has none; nil is time.Now."
+	case "github.com/civic-observatory/civic/contribution.BoardOptions.Reviews":
+		return "Reviews are reviews already recorded."
 	case "github.com/civic-observatory/civic/contribution.Call":
 		return "Call is a call for contributions: who calls, until when, for which formats and on which axes, and the rules proposals must follow. A call document is self-contained: its formats and axes are given inline, so a platform defines its own call with one JSON file."
 	case "github.com/civic-observatory/civic/contribution.Call#title":
@@ -149,6 +201,8 @@ func goComment(key string) string {
 		return "Axes are the call's thematic axes with their guiding questions."
 	case "github.com/civic-observatory/civic/contribution.Call.Context":
 		return "Context is the call's presentation of its context and objective."
+	case "github.com/civic-observatory/civic/contribution.Call.Criteria":
+		return "Criteria are the review criteria, with their weights and scales (see Criterion)."
 	case "github.com/civic-observatory/civic/contribution.Call.Deadline":
 		return "Deadline is the first instant at which submissions are refused: proposals must be sent before it (« avant le 25 janvier 2019 » is 2019-01-25T00:00:00+01:00)."
 	case "github.com/civic-observatory/civic/contribution.Call.Families":
@@ -175,6 +229,22 @@ func goComment(key string) string {
 		return "TimeZone is the IANA time zone the call's dates are stated in (\"Europe/Paris\")."
 	case "github.com/civic-observatory/civic/contribution.Call.Title":
 		return "Title is the call's title."
+	case "github.com/civic-observatory/civic/contribution.Criterion":
+		return "Criterion is a review criterion of a call, with its weight and its scale. The 2019 call reviews proposals on their relevance to the axes and guiding questions, their transparency about evaluation and results, their originality and, for centrifugeuses, the maturity of the design."
+	case "github.com/civic-observatory/civic/contribution.Criterion#title":
+		return "Criterion is a review criterion of a call, with its weight and its scale"
+	case "github.com/civic-observatory/civic/contribution.Criterion.Description":
+		return "Description tells reviewers what to look at."
+	case "github.com/civic-observatory/civic/contribution.Criterion.Formats":
+		return "Formats, when not empty, are the IDs of the formats the criterion applies to; else it applies to every format."
+	case "github.com/civic-observatory/civic/contribution.Criterion.ID":
+		return "ID identifies the criterion within its call (\"relevance\"), matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/contribution.Criterion.Min":
+		return "Min and Max are the lowest and highest scores (0 and 5, say); Min < Max, both in 0..100."
+	case "github.com/civic-observatory/civic/contribution.Criterion.Name":
+		return "Name is the criterion's name."
+	case "github.com/civic-observatory/civic/contribution.Criterion.Weight":
+		return "Weight is the criterion's weight in a review's total, greater than 0 and at most 100."
 	case "github.com/civic-observatory/civic/contribution.Decision":
 		return "Decision is the selection committee's decision on a proposal in review, held pending until the decisions are published."
 	case "github.com/civic-observatory/civic/contribution.Decision#title":
@@ -183,6 +253,22 @@ func goComment(key string) string {
 		return "Decoder decodes and validates proposals one after the other, reusing its buffers. The zero value is ready to use. A Decoder is not safe for concurrent use: give each goroutine its own."
 	case "github.com/civic-observatory/civic/contribution.Decoder#title":
 		return "Decoder decodes and validates proposals one after the other, reusing its buffers"
+	case "github.com/civic-observatory/civic/contribution.Entry":
+		return "Entry is one line of the decision journal: a transition of one proposal.\n\nHash is the SHA-256 of the entry's canonical encoding (see Entry.Canonical), which includes Prev, the hash of the entry before it (zero for the first): the entries form a chain, so that changing, removing, inserting or moving any entry breaks it where it was done."
+	case "github.com/civic-observatory/civic/contribution.Entry#title":
+		return "Entry is one line of the decision journal: a transition of one proposal"
+	case "github.com/civic-observatory/civic/contribution.Entry.Actor":
+		return "the actor's ID"
+	case "github.com/civic-observatory/civic/contribution.Entry.Proposal":
+		return "the proposal's ID"
+	case "github.com/civic-observatory/civic/contribution.Entry.Seq":
+		return "1 for the first entry, then consecutive"
+	case "github.com/civic-observatory/civic/contribution.Entry.Time":
+		return "when the action was taken, in UTC"
+	case "github.com/civic-observatory/civic/contribution.Env":
+		return "Env is what the workflow's rules depend on besides the proposal: the call and the start of the event. The zero Event means no limit: withdrawals, confirmations and cancellations are then always possible."
+	case "github.com/civic-observatory/civic/contribution.Env#title":
+		return "Env is what the workflow's rules depend on besides the proposal: the call and the start of the event"
 	case "github.com/civic-observatory/civic/contribution.Evaluation":
 		return "Evaluation is the format of an evaluation."
 	case "github.com/civic-observatory/civic/contribution.Evaluation#title":
@@ -219,6 +305,10 @@ func goComment(key string) string {
 		return "SupportDocument tells whether a proposal may bring a support document (a centrifugeuse holder « pourra apporter un support »)."
 	case "github.com/civic-observatory/civic/contribution.Format.Table":
 		return "Table describes the co-construction table a presentation is given at, if any."
+	case "github.com/civic-observatory/civic/contribution.Hash":
+		return "Hash is a SHA-256 digest. In JSON it is 64 lower-case hexadecimal digits."
+	case "github.com/civic-observatory/civic/contribution.Hash#title":
+		return "Hash is a SHA-256 digest"
 	case "github.com/civic-observatory/civic/contribution.Impact":
 		return "Impact is the measurement of an action's impact the call invites contributions to discuss: « objectifs, indicateurs, format de l'évaluation »."
 	case "github.com/civic-observatory/civic/contribution.Impact#title":
@@ -237,6 +327,10 @@ func goComment(key string) string {
 		return "Indicator is a measure of an action's impact"
 	case "github.com/civic-observatory/civic/contribution.Indicator.Value":
 		return "the measured value, as reported (« 12 000 participants »)"
+	case "github.com/civic-observatory/civic/contribution.Journal":
+		return "Journal is an append-only, hash-chained decision journal. The zero value is an empty journal. It is safe for concurrent use."
+	case "github.com/civic-observatory/civic/contribution.Journal#title":
+		return "Journal is an append-only, hash-chained decision journal"
 	case "github.com/civic-observatory/civic/contribution.Limits":
 		return "Limits are the length limits of a call's proposals, in characters or items."
 	case "github.com/civic-observatory/civic/contribution.Limits#title":
@@ -245,6 +339,10 @@ func goComment(key string) string {
 		return "most contributors a proposal may list"
 	case "github.com/civic-observatory/civic/contribution.Limits.TextMax":
 		return "every other free text of a proposal"
+	case "github.com/civic-observatory/civic/contribution.Method":
+		return "Method is how reviews are aggregated into a proposal's score."
+	case "github.com/civic-observatory/civic/contribution.Method#title":
+		return "Method is how reviews are aggregated into a proposal's score"
 	case "github.com/civic-observatory/civic/contribution.Money":
 		return "Money is an amount of money in whole units of a currency."
 	case "github.com/civic-observatory/civic/contribution.Money#title":
@@ -313,6 +411,30 @@ func goComment(key string) string {
 		return "Title is the proposal's title."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Version":
 		return "Version counts the workflow transitions applied to the proposal, for optimistic concurrency: an action prepared on version n fails if the proposal has moved on."
+	case "github.com/civic-observatory/civic/contribution.ProposalState":
+		return "ProposalState is where a replay leaves a proposal."
+	case "github.com/civic-observatory/civic/contribution.ProposalState#title":
+		return "ProposalState is where a replay leaves a proposal"
+	case "github.com/civic-observatory/civic/contribution.Replayer":
+		return "Replayer rebuilds the state of every proposal from journal entries, checking that each entry follows from the ones before it by the workflow's table (guards are not evaluated: they depend on the call and the time, which the journal does not hold). The zero value is not usable: call NewReplayer."
+	case "github.com/civic-observatory/civic/contribution.Replayer#title":
+		return "Replayer rebuilds the state of every proposal from journal entries, checking that each entry follows from the ones before it by the workflow's table (guards are not evaluated: they depend on the call and the time, which the journal does not hold)"
+	case "github.com/civic-observatory/civic/contribution.Request":
+		return "Request is an action an actor asks to take on a proposal."
+	case "github.com/civic-observatory/civic/contribution.Request#title":
+		return "Request is an action an actor asks to take on a proposal"
+	case "github.com/civic-observatory/civic/contribution.Request.Action":
+		return "Action is the action to take."
+	case "github.com/civic-observatory/civic/contribution.Request.Actor":
+		return "Actor is who takes it, in which role."
+	case "github.com/civic-observatory/civic/contribution.Request.At":
+		return "At is when the action is taken; the zero time means now."
+	case "github.com/civic-observatory/civic/contribution.Request.ByHand":
+		return "ByHand lets the organiser start the review before the deadline."
+	case "github.com/civic-observatory/civic/contribution.Request.Reason":
+		return "Reason explains the action; it is journaled."
+	case "github.com/civic-observatory/civic/contribution.Request.Version":
+		return "Version, when not nil, is the proposal's version the action was prepared on: the action fails with civic.CodeVersionConflict if the proposal has moved on (optimistic concurrency)."
 	case "github.com/civic-observatory/civic/contribution.Results":
 		return "Results describes actions already carried out and what came of them."
 	case "github.com/civic-observatory/civic/contribution.Results#title":
@@ -329,6 +451,18 @@ func goComment(key string) string {
 		return "Ongoing tells that the actions are still under way (ongoing research)."
 	case "github.com/civic-observatory/civic/contribution.Results.Period":
 		return "Period is when the actions took place: Start is required, End is required unless the format accepts ongoing work and Ongoing is true."
+	case "github.com/civic-observatory/civic/contribution.Review":
+		return "Review is one reviewer's review of one proposal: a score on each criterion of the call that applies to the proposal's format, and a comment."
+	case "github.com/civic-observatory/civic/contribution.Review#title":
+		return "Review is one reviewer's review of one proposal: a score on each criterion of the call that applies to the proposal's format, and a comment"
+	case "github.com/civic-observatory/civic/contribution.Role":
+		return "Role is the part an actor plays in the review workflow. Every action of the workflow states which roles may take it (see Workflow.Table)."
+	case "github.com/civic-observatory/civic/contribution.Role#title":
+		return "Role is the part an actor plays in the review workflow"
+	case "github.com/civic-observatory/civic/contribution.Score":
+		return "Score is a reviewer's score on one criterion."
+	case "github.com/civic-observatory/civic/contribution.Score#title":
+		return "Score is a reviewer's score on one criterion"
 	case "github.com/civic-observatory/civic/contribution.Section":
 		return "Section is a part of a proposal that some formats require: what the proposal must describe besides its title and summary."
 	case "github.com/civic-observatory/civic/contribution.Section#title":
@@ -349,6 +483,24 @@ func goComment(key string) string {
 		return "Facilitators is the number of facilitators besides the seats (1)."
 	case "github.com/civic-observatory/civic/contribution.Table.Seats":
 		return "Seats is the number of participants at the table, the holder included (5)."
+	case "github.com/civic-observatory/civic/contribution.Transition":
+		return "Transition is one row of the workflow's table: Action takes a proposal from From to To, for the Roles listed, if the named Guard (when there is one) allows it."
+	case "github.com/civic-observatory/civic/contribution.Transition#title":
+		return "Transition is one row of the workflow's table: Action takes a proposal from From to To, for the Roles listed, if the named Guard (when there is one) allows it"
+	case "github.com/civic-observatory/civic/contribution.Verification":
+		return "Verification is the result of VerifyJournal."
+	case "github.com/civic-observatory/civic/contribution.Verification#title":
+		return "Verification is the result of VerifyJournal"
+	case "github.com/civic-observatory/civic/contribution.Verification.Entries":
+		return "Entries is the number of entries read."
+	case "github.com/civic-observatory/civic/contribution.Verification.Head":
+		return "Head is the hash of the last entry: publish it."
+	case "github.com/civic-observatory/civic/contribution.Verification.States":
+		return "States is the state of every proposal, rebuilt by replaying the journal."
+	case "github.com/civic-observatory/civic/contribution.Workflow":
+		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: the state of each proposal is kept in the proposal itself (Proposal.State, Proposal.Version, Proposal.Pending)."
+	case "github.com/civic-observatory/civic/contribution.Workflow#title":
+		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards"
 	}
 	return ""
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/invopop/jsonschema"
 
@@ -116,8 +118,8 @@ func proposalSchema(c *contribution.Call) (*jsonschema.Schema, error) {
 // the package documentation).
 func BeyondSchema() []civic.Code {
 	var out []civic.Code
-	for _, r := range proposalBeyond() {
-		if !slices.Contains(out, r.code) {
+	for _, r := range proposalBeyond(nil) {
+		if r.code != "" && !slices.Contains(out, r.code) {
 			out = append(out, r.code)
 		}
 	}
@@ -140,6 +142,7 @@ func Names() []string {
 			out = append(out, n)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
@@ -173,9 +176,8 @@ func reflectType(t docType, lim contribution.Limits) (*jsonschema.Schema, error)
 	if g.err != nil {
 		return nil, g.err
 	}
-	key := typeKey(t.typ)
-	s.Title = goComment(key + "#title")
-	s.Description = describe(goComment(key), t.beyond())
+	s.Title, s.Description = titled(typeKey(t.typ))
+	s.Description = describe(goComment(typeKey(t.typ)), t.beyond())
 	return s, nil
 }
 
@@ -184,6 +186,8 @@ type gen struct {
 	lim   contribution.Limits
 	names map[string]reflect.Type // $defs names seen, to catch two types of one name
 	err   error
+	// ruleSet caches g.rules() for the generation.
+	ruleSet map[reflect.Type]typeRule
 }
 
 func (g *gen) fail(format string, args ...any) {
@@ -213,14 +217,11 @@ func (g *gen) apply(name string, s *jsonschema.Schema) {
 		g.fail("no type for $defs entry %q", name)
 		return
 	}
-	key := typeKey(t)
-	if s.Title == "" {
-		s.Title = goComment(key + "#title")
+	s.Title, s.Description = titled(typeKey(t))
+	if g.ruleSet == nil {
+		g.ruleSet = g.rules()
 	}
-	if d := goComment(key); d != "" {
-		s.Description = d
-	}
-	rule, ok := g.rules()[t]
+	rule, ok := g.ruleSet[t]
 	if !ok {
 		// A type without rules keeps what the reflector gave; TestRulesCoverEveryField
 		// fails until it has some.
@@ -244,6 +245,16 @@ func (g *gen) apply(name string, s *jsonschema.Schema) {
 	if rule.extend != nil {
 		rule.extend(s)
 	}
+}
+
+// titled returns the title and description of the type of the key: the first sentence
+// of its doc comment and, when the comment says more, the whole comment.
+func titled(key string) (title, description string) {
+	title, description = goComment(key+"#title"), goComment(key)
+	if description == title+"." || description == title {
+		description = ""
+	}
+	return title, description
 }
 
 func typeKey(t reflect.Type) string { return t.PkgPath() + "." + t.Name() }
@@ -284,13 +295,15 @@ func (g *gen) mapType(t reflect.Type) *jsonschema.Schema {
 // enums returns the values of every closed list, keyed by its Go type.
 func enums() map[reflect.Type][]any {
 	return map[reflect.Type][]any{
-		reflect.TypeFor[civic.Family]():               anys(civic.Families()),
-		reflect.TypeFor[civic.OrgKind]():              anys(civic.OrgKinds()),
-		reflect.TypeFor[contribution.Section]():       anys(contribution.Sections()),
-		reflect.TypeFor[contribution.Evaluation]():    anys(contribution.Evaluations()),
-		reflect.TypeFor[contribution.Stage]():         anys(contribution.Stages()),
-		reflect.TypeFor[contribution.ProjectKind]():   anys(contribution.ProjectKinds()),
-		reflect.TypeFor[contribution.PitchKind]():     anys(contribution.PitchKinds()),
+		reflect.TypeFor[civic.Family]():             anys(civic.Families()),
+		reflect.TypeFor[civic.OrgKind]():            anys(civic.OrgKinds()),
+		reflect.TypeFor[contribution.Section]():     anys(contribution.Sections()),
+		reflect.TypeFor[contribution.Evaluation]():  anys(contribution.Evaluations()),
+		reflect.TypeFor[contribution.Stage]():       anys(contribution.Stages()),
+		reflect.TypeFor[contribution.ProjectKind](): anys(contribution.ProjectKinds()),
+		reflect.TypeFor[contribution.PitchKind]():   anys(contribution.PitchKinds()),
+		reflect.TypeFor[contribution.State]():       anys(contribution.States()),
+		reflect.TypeFor[contribution.Decision]():    anys(contribution.Decisions()),
 	}
 }
 
@@ -361,10 +374,14 @@ func tidy(b []byte) []byte {
 			out = append(out, c)
 			i++
 		default:
-			r, n := decodeRune(b[i:])
-			if visible(r) {
+			r, n := utf8.DecodeRune(b[i:])
+			switch {
+			case visible(r):
 				out = append(out, b[i:i+n]...)
-			} else {
+			case r > 0xffff:
+				r1, r2 := utf16.EncodeRune(r)
+				out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+			default:
 				out = fmt.Appendf(out, `\u%04x`, r)
 			}
 			i += n
@@ -373,15 +390,7 @@ func tidy(b []byte) []byte {
 	return out
 }
 
-func decodeRune(b []byte) (rune, int) {
-	r := []rune(string(b[:min(len(b), 4)]))
-	if len(r) == 0 {
-		return unicode.ReplacementChar, 1
-	}
-	return r[0], len(string(r[0]))
-}
-
 // visible reports whether r may stay as it is in a committed file.
 func visible(r rune) bool {
-	return r <= 0xffff && unicode.IsPrint(r) && !civic.IsBidi(r) && !unicode.Is(unicode.Cf, r)
+	return r != utf8.RuneError && unicode.IsPrint(r) && !civic.IsBidi(r) && !unicode.Is(unicode.Cf, r)
 }

@@ -1,3 +1,105 @@
 package main
 
-func runSchema(e *env) error { return usagef("not yet") }
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/civic-observatory/civic/schema"
+)
+
+// runSchema prints one schema, or writes every schema to a directory.
+//
+//	civic schema                     list the schema names
+//	civic schema proposal            the proposal schema specialised to the call (--call, default 2019)
+//	civic schema call|format|axis…   a generic schema
+//	civic schema --out DIR           every schema, as DIR/NAME.schema.json
+func runSchema(e *env) error {
+	fs := flags("schema")
+	out := fs.String("out", "", "directory to write every schema to")
+	callFile := fs.String("call", "", "call the proposal schema is specialised to (default: the built-in 2019 call)")
+	generic := fs.Bool("generic", false, "with proposal: the generic schema, not specialised to a call")
+	args, err := parse(fs, e.args)
+	if err != nil {
+		return err
+	}
+	if len(args) > 1 {
+		return usagef("at most one schema name")
+	}
+	c, err := loadCall(*callFile)
+	if err != nil {
+		return err
+	}
+	gen := func(name string) ([]byte, error) {
+		if name == "proposal" && !*generic {
+			return schema.ProposalFor(c)
+		}
+		return schema.Generate(name)
+	}
+	if *out != "" {
+		names := schema.Types()
+		if len(args) == 1 {
+			names = args
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+		for _, n := range names {
+			b, err := gen(n)
+			if err != nil {
+				return err
+			}
+			file := n
+			if n == "proposal" && !*generic {
+				if b2, err := schema.Generate("proposal"); err == nil {
+					if err := writeAtomic(filepath.Join(*out, "proposal.schema.json"), b2); err != nil {
+						return err
+					}
+				}
+				file = schema.ProposalName(c)
+			}
+			if err := writeAtomic(filepath.Join(*out, file+".schema.json"), b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(args) == 0 {
+		fmt.Fprintln(e.stdout, strings.Join(schema.Types(), "\n"))
+		return nil
+	}
+	if !slices.Contains(schema.Types(), args[0]) {
+		return usagef("unknown schema %q (known: %s)", args[0], strings.Join(schema.Types(), ", "))
+	}
+	b, err := gen(args[0])
+	if err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(b)
+	return err
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it into place, so
+// that a reader never sees a half-written file.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

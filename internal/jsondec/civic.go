@@ -64,3 +64,29 @@ func (d *Decoder) Person() civic.Person {
 	}
 	return p
 }
+
+// Check validates what was decoded with check (a document's Check method) and returns
+// every problem, decoding and validation together, or nil. A validation problem at or under
+// a value that failed to decode is left out: a value of the wrong type leaves a zero value
+// behind, which validation would report again as missing, and a member given twice keeps
+// its first value where other parsers keep the last. After a syntax error nothing is
+// validated.
+func (d *Decoder) Check(check func(v *civic.ValidationError, path civic.Path)) error {
+	errs := d.Errors()
+	if d.Fatal() {
+		return errs.Err()
+	}
+	n := len(errs.Errors)
+	var v civic.ValidationError
+	check(&v, nil)
+next:
+	for _, e := range v.Errors {
+		for _, bad := range errs.Errors[:n] {
+			if e.Path.HasPrefix(bad.Path) {
+				continue next
+			}
+		}
+		errs.Errors = append(errs.Errors, e)
+	}
+	return errs.Err()
+}

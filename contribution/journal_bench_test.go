@@ -1,0 +1,77 @@
+package contribution_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/civic-observatory/civic/contribution"
+)
+
+// BenchmarkAction measures one action on a proposal through a Board: the version, state,
+// role and guard checks, the transition, and the journal append with its SHA-256 hash.
+func BenchmarkAction(b *testing.B) {
+	c := call2019(b)
+	p := &contribution.Proposal{ID: "p1", State: contribution.StateConfirmed}
+	board, err := contribution.NewBoard(c, []*contribution.Proposal{p}, contribution.BoardOptions{Event: eventStart})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reqs := [2]contribution.Request{
+		{Action: contribution.ActionSchedule, Actor: organiser, At: decisions, Reason: "programme v1"},
+		{Action: contribution.ActionUnschedule, Actor: organiser, At: decisions, Reason: "programme v2"},
+	}
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := board.Act("p1", reqs[i&1]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// bigJournal returns an NDJSON journal of n entries over n/8 proposals, each taken
+// through submit, start_review, review ×2, accept, publish_accept, confirm, schedule.
+func bigJournal(tb testing.TB, n int) []byte {
+	tb.Helper()
+	var j contribution.Journal
+	at := time.Date(2019, 1, 28, 9, 0, 0, 0, time.UTC)
+	type st struct {
+		a        contribution.Action
+		from, to contribution.State
+		role     contribution.Role
+	}
+	steps := []st{
+		{"submit", "draft", "submitted", "author"},
+		{"start_review", "submitted", "in_review", "organiser"},
+		{"review", "in_review", "in_review", "reviewer"},
+		{"review", "in_review", "in_review", "reviewer"},
+		{"accept", "in_review", "in_review", "committee"},
+		{"publish_accept", "in_review", "accepted", "committee"},
+		{"confirm", "accepted", "confirmed", "author"},
+		{"schedule", "confirmed", "scheduled", "organiser"},
+	}
+	for i := range n {
+		s := steps[i%len(steps)]
+		j.Append(contribution.Entry{Time: at.Add(time.Duration(i) * time.Second), Proposal: fmt.Sprintf("p%07d", i/len(steps)),
+			Action: s.a, From: s.from, To: s.to, Actor: "actor-" + string(s.role), Role: s.role})
+	}
+	var buf bytes.Buffer
+	j.WriteTo(&buf)
+	return buf.Bytes()
+}
+
+// BenchmarkVerifyReplay1M reads, verifies and replays a journal of 1,000,000 entries.
+func BenchmarkVerifyReplay1M(b *testing.B) {
+	data := bigJournal(b, 1_000_000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := contribution.VerifyJournal(bytes.NewReader(data), contribution.ReviewWorkflow())
+		if err != nil || res.Entries != 1_000_000 {
+			b.Fatal(res.Entries, err)
+		}
+	}
+}

@@ -1,0 +1,461 @@
+package schema
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"strconv"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/axis"
+	"github.com/civic-observatory/civic/contribution"
+)
+
+// Patterns of the exported schemas. Each is valid, with the same meaning, in Go's RE2
+// syntax and in ECMAScript with the u flag (as ajv compiles them): only classes, ranges,
+// \xHH and \t \n \v \f \r escapes, and literal characters above U+00FF.
+const (
+	// ctlSingle are the characters [civic.BadRune] refuses in single-line text: C0 and C1
+	// controls, U+007F, and the noncharacters U+FFFE and U+FFFF.
+	ctlSingle = `\x00-\x1F\x7F-\x9F` + "\uFFFE\uFFFF"
+	// ctlMulti are those it refuses in multiline text: the same less tab, line feed and
+	// carriage return.
+	ctlMulti = `\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F` + "\uFFFE\uFFFF"
+	// bidiChars are the bidirectional formatting characters ([civic.IsBidi]), refused in
+	// names and titles.
+	bidiChars = "\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069"
+	// spaceChars are the characters strings.TrimSpace removes (unicode.IsSpace): a string
+	// made only of them is empty for the Go validator.
+	spaceChars = `\t\n\v\f\r \x85\xA0` + "\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+	// spaceSingle and spaceMulti are the space characters allowed in single-line and
+	// multiline text.
+	spaceSingle = ` \xA0` + "\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+	spaceMulti  = `\t\n\r` + spaceSingle
+
+	// LanguageTagPattern accepts every well-formed BCP 47 language tag (and more): the
+	// exported schemas use it for language tags, whose canonical form only the Go
+	// validator checks ([civic.CodeInvalidLang]).
+	LanguageTagPattern = `^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`
+
+	// URLPattern accepts the empty string and every absolute http or https URL with a
+	// host that [civic.CheckURL] accepts (and a few more it refuses with
+	// [civic.CodeInvalidURL]): the scheme in any case, "://", no white space or control
+	// character.
+	URLPattern = `^([Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20\x7F/?#][^\x00-\x20\x7F]*)?$`
+
+	maxTimeLen = 40 // longest time string civic.ParseTime accepts
+)
+
+// textKind is the kind of a text value, as [civic.StringRule] distinguishes them.
+type textKind int
+
+const (
+	kindSingle    textKind = iota // single-line text: no control characters
+	kindName                      // a name or title: no control or bidirectional formatting characters
+	kindMultiline                 // multiline text: line feed, tab and carriage return allowed
+)
+
+// TextPattern returns the pattern of text values that [civic.CheckString] accepts under a
+// rule with the fields Required, Multiline and Name, lengths apart: no character
+// [civic.BadRune] refuses and, when required, at least one that is not white space.
+func TextPattern(required, multiline, name bool) string {
+	k := kindSingle
+	switch {
+	case multiline:
+		k = kindMultiline
+	case name:
+		k = kindName
+	}
+	return textPattern(required, k)
+}
+
+func textPattern(required bool, k textKind) string {
+	bad, space := ctlSingle, spaceSingle
+	switch k {
+	case kindName:
+		bad += bidiChars
+	case kindMultiline:
+		bad, space = ctlMulti, spaceMulti
+	}
+	if !required {
+		return "^[^" + bad + "]*$"
+	}
+	return "^[" + space + "]*[^" + bad + spaceChars + "][^" + bad + "]*$"
+}
+
+// textSchema is a string checked as civic.CheckString checks it: required (not blank),
+// min and max lengths in characters (0: none), and the characters of its kind.
+func textSchema(required bool, min, max int, k textKind) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string", Pattern: textPattern(required, k)}
+	if required {
+		min = max1(min)
+	}
+	if min > 0 {
+		s.MinLength = ptr(min)
+	}
+	if max > 0 {
+		s.MaxLength = ptr(max)
+	}
+	return s
+}
+
+func max1(n int) int { return max(n, 1) }
+
+// field is what a rule does to the reflected schema of one property.
+type field func(s *jsonschema.Schema)
+
+// typeRule gives the constraints of one struct type: its required properties (exactly
+// those whose absence the Go validator refuses), a field rule for every property, and
+// conditions across properties.
+type typeRule struct {
+	required []string
+	fields   map[string]field
+	extend   func(s *jsonschema.Schema)
+}
+
+// set copies the keywords of the schema x that are set onto s, keeping the description.
+func set(x *jsonschema.Schema) field {
+	return func(s *jsonschema.Schema) {
+		d := s.Description
+		*s = *x
+		s.Description = d
+	}
+}
+
+// keep leaves the reflected schema as it is: references to other struct types (which
+// have their own rules), booleans, closed lists and times from the Mapper.
+func keep(*jsonschema.Schema) {}
+
+func text(required bool, min, max int, k textKind) field {
+	return set(textSchema(required, min, max, k))
+}
+
+// ltext is a localised text (civic.Text.Check): at most max characters in each language,
+// and at least one language when required.
+func ltext(required bool, max int) field {
+	return func(s *jsonschema.Schema) {
+		s.AdditionalProperties.MaxLength = ptr(max)
+		if required {
+			s.MinProperties = ptr(1)
+		}
+	}
+}
+
+func id() field {
+	return set(&jsonschema.Schema{Type: "string", Pattern: civic.IDPattern, MinLength: ptr(1), MaxLength: ptr(64)})
+}
+
+func email() field {
+	return set(&jsonschema.Schema{Type: "string", Pattern: civic.EmailPattern, MaxLength: ptr(civic.MaxEmailLen)})
+}
+
+func url() field {
+	return set(&jsonschema.Schema{Type: "string", Pattern: URLPattern})
+}
+
+func country() field {
+	return set(&jsonschema.Schema{Type: "string", Pattern: civic.CountryPattern, Enum: anys(civic.Countries())})
+}
+
+func integer(min, max int64) field {
+	return func(s *jsonschema.Schema) {
+		s.Type = "integer"
+		s.Minimum = json.Number(strconv.FormatInt(min, 10))
+		s.Maximum = json.Number(strconv.FormatInt(max, 10))
+	}
+}
+
+// list bounds an array: min and max items (0: none), unique items, and a rule for the
+// items (nil: keep them).
+func list(min, max int, unique bool, item field) field {
+	return func(s *jsonschema.Schema) {
+		if min > 0 {
+			s.MinItems = ptr(min)
+		}
+		if max > 0 {
+			s.MaxItems = ptr(max)
+		}
+		s.UniqueItems = unique
+		if item != nil {
+			item(s.Items)
+		}
+	}
+}
+
+func props(kv ...any) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "object", Properties: jsonschema.NewProperties()}
+	for i := 0; i < len(kv); i += 2 {
+		s.Properties.Set(kv[i].(string), kv[i+1].(*jsonschema.Schema))
+	}
+	return s
+}
+
+// optionalEnum adds the empty string, which the Go validator takes as unset, to a
+// closed list.
+func optionalEnum(s *jsonschema.Schema) { s.Enum = append([]any{""}, s.Enum...) }
+
+func constant(v any) *jsonschema.Schema { return &jsonschema.Schema{Const: v} }
+
+// rules returns the rule of every struct type of the documents, with the proposal limits
+// of g. Each mirrors the Check method of its type, which its comment names.
+func (g *gen) rules() map[reflect.Type]typeRule {
+	lim := g.lim
+	txt := func(required bool) field { return text(required, 0, lim.TextMax, kindMultiline) }
+	return map[reflect.Type]typeRule{
+		// civic.Organisation.Check
+		reflect.TypeFor[civic.Organisation](): {
+			required: []string{"name", "kind", "country"},
+			fields: map[string]field{
+				"name":    text(true, 0, civic.MaxNameLen, kindName),
+				"kind":    keep,
+				"country": country(),
+				"website": url(),
+			},
+		},
+		// civic.Person.Check
+		reflect.TypeFor[civic.Person](): {
+			required: []string{"name", "email"},
+			fields: map[string]field{
+				"name":         text(true, 0, civic.MaxNameLen, kindName),
+				"email":        email(),
+				"role":         text(false, 0, civic.MaxRoleLen, kindName),
+				"organisation": keep,
+			},
+		},
+		// axis.Axis.Check
+		reflect.TypeFor[axis.Axis](): {
+			required: []string{"id", "title", "questions"},
+			fields: map[string]field{
+				"id":           id(),
+				"title":        ltext(true, axis.MaxTitleLen),
+				"summary":      ltext(false, axis.MaxSummaryLen),
+				"introduction": ltext(false, axis.MaxIntroductionLen),
+				"questions":    list(1, axis.MaxQuestions, false, nil),
+			},
+		},
+		// axis.Axis.Check, for each question
+		reflect.TypeFor[axis.Question](): {
+			required: []string{"number", "text"},
+			fields: map[string]field{
+				"number": integer(1, axis.MaxQuestions),
+				"text":   ltext(true, axis.MaxQuestionLen),
+			},
+		},
+		// axis.Set.Check
+		reflect.TypeFor[axis.Set](): {
+			extend: func(s *jsonschema.Schema) { s.MaxItems = ptr(axis.MaxAxes) },
+		},
+		// contribution.Call.Check
+		reflect.TypeFor[contribution.Call](): {
+			required: []string{"id", "title", "organisers", "home", "timeZone", "deadline", "languages", "formats", "limits"},
+			fields: map[string]field{
+				"id":         id(),
+				"title":      ltext(true, 300),
+				"context":    ltext(false, 20000),
+				"organisers": list(1, 0, false, nil),
+				"home":       country(),
+				"timeZone":   set(&jsonschema.Schema{Type: "string", MinLength: ptr(1), Not: constant("Local")}),
+				"opens":      keep,
+				"deadline":   keep,
+				"form":       url(),
+				"languages":  list(1, 0, true, set(&jsonschema.Schema{Type: "string", Pattern: LanguageTagPattern})),
+				"families":   list(0, 0, true, nil),
+				"formats":    list(1, 0, false, nil),
+				"axes":       keep,
+				"limits":     keep,
+				"invitation": ltext(false, 5000),
+				"criteria":   keep,
+			},
+			// A call with a format that addresses axes must list some.
+			extend: func(s *jsonschema.Schema) {
+				s.If = &jsonschema.Schema{
+					Properties: props("formats", &jsonschema.Schema{
+						Type: "array",
+						Contains: &jsonschema.Schema{
+							Type:       "object",
+							Properties: props("axes", constant(true)).Properties,
+							Required:   []string{"axes"},
+						},
+					}).Properties,
+					Required: []string{"formats"},
+				}
+				s.Then = &jsonschema.Schema{
+					Properties: props("axes", &jsonschema.Schema{Type: "array", MinItems: ptr(1)}).Properties,
+					Required:   []string{"axes"},
+				}
+			},
+		},
+		// Call.checkCriteria
+		reflect.TypeFor[contribution.Criterion](): {
+			required: []string{"id", "name", "weight", "max"},
+			fields: map[string]field{
+				"id":          id(),
+				"name":        ltext(true, contribution.MaxFormatNameLen),
+				"description": ltext(false, contribution.MaxFormatTextLen),
+				"weight": func(s *jsonschema.Schema) {
+					s.Type = "number"
+					s.ExclusiveMinimum = "0"
+					s.Maximum = "100"
+				},
+				// Min < Max, so Max is at least 1 and Min at most 99.
+				"min":     integer(0, 99),
+				"max":     integer(1, 100),
+				"formats": list(0, 0, false, set(&jsonschema.Schema{Type: "string"})),
+			},
+		},
+		// contribution.Limits.check
+		reflect.TypeFor[contribution.Limits](): {
+			required: []string{"titleMin", "titleMax", "summaryMax", "textMax", "contributors"},
+			fields: map[string]field{
+				"titleMin":     integer(1, 1000),
+				"titleMax":     integer(1, 1000),
+				"summaryMin":   integer(0, 100000),
+				"summaryMax":   integer(1, 100000),
+				"textMax":      integer(1, 100000),
+				"contributors": integer(1, 100),
+			},
+		},
+		// contribution.Format.Check
+		reflect.TypeFor[contribution.Format](): {
+			required: []string{"id", "name", "minutes", "section"},
+			fields: map[string]field{
+				"id":              id(),
+				"name":            ltext(true, contribution.MaxFormatNameLen),
+				"description":     ltext(false, contribution.MaxFormatTextLen),
+				"audience":        ltext(false, contribution.MaxFormatTextLen),
+				"families":        list(0, 0, true, nil),
+				"minutes":         integer(1, contribution.MaxMinutes),
+				"feedbackMinutes": integer(0, contribution.MaxMinutes),
+				"rightOfReply":    keep,
+				"table":           keep,
+				"section":         keep,
+				"axes":            keep,
+				"axesRequired":    keep,
+				"ongoing":         keep,
+				"supportDocument": keep,
+			},
+			// axesRequired needs axes; ongoing needs the results section.
+			extend: func(s *jsonschema.Schema) {
+				s.AllOf = []*jsonschema.Schema{
+					{
+						If:   &jsonschema.Schema{Properties: props("axesRequired", constant(true)).Properties, Required: []string{"axesRequired"}},
+						Then: &jsonschema.Schema{Properties: props("axes", constant(true)).Properties, Required: []string{"axes"}},
+					},
+					{
+						If:   &jsonschema.Schema{Properties: props("ongoing", constant(true)).Properties, Required: []string{"ongoing"}},
+						Then: &jsonschema.Schema{Properties: props("section", constant(string(contribution.SectionResults))).Properties, Required: []string{"section"}},
+					},
+				}
+			},
+		},
+		// contribution.Format.Check, for the table
+		reflect.TypeFor[contribution.Table](): {
+			required: []string{"seats"},
+			fields: map[string]field{
+				"seats":        integer(2, 100),
+				"facilitators": integer(0, 10),
+			},
+		},
+		// contribution.Proposal.Check, without a call (the call's rules are added by
+		// specialise)
+		reflect.TypeFor[contribution.Proposal](): {
+			required: []string{"id", "title", "summary", "format", "language", "contributors"},
+			fields: map[string]field{
+				"id":           id(),
+				"title":        text(true, lim.TitleMin, lim.TitleMax, kindName),
+				"summary":      text(true, lim.SummaryMin, lim.SummaryMax, kindMultiline),
+				"format":       id(),
+				"language":     set(&jsonschema.Schema{Type: "string", MinLength: ptr(1)}),
+				"axes":         list(0, axis.MaxAxes, true, id()),
+				"questions":    list(0, axis.MaxAxes*axis.MaxQuestions, true, set(&jsonschema.Schema{Type: "string", Pattern: axis.RefPattern})),
+				"contributors": list(1, lim.Contributors, false, nil),
+				"submitted":    keep,
+				"results":      keep,
+				"project":      keep,
+				"pitch":        keep,
+				"state":        optionalEnum,
+				"version":      integer(0, math.MaxInt64),
+				"pending":      optionalEnum,
+			},
+		},
+		// Proposal.checkResults
+		reflect.TypeFor[contribution.Results](): {
+			required: []string{"period", "actions", "findings"},
+			fields: map[string]field{
+				"period":         keep,
+				"ongoing":        keep,
+				"actions":        txt(true),
+				"findings":       txt(true),
+				"impact":         keep,
+				"implementation": keep,
+			},
+			// The end is required unless the actions are ongoing.
+			extend: func(s *jsonschema.Schema) {
+				s.If = &jsonschema.Schema{Properties: props("ongoing", constant(true)).Properties, Required: []string{"ongoing"}}
+				s.Else = &jsonschema.Schema{Properties: props("period", &jsonschema.Schema{
+					Type:       "object",
+					Properties: props("end", jsonschema.TrueSchema).Properties,
+					Required:   []string{"end"},
+				}).Properties}
+			},
+		},
+		reflect.TypeFor[contribution.Period](): {
+			required: []string{"start"},
+			fields:   map[string]field{"start": keep, "end": keep},
+		},
+		reflect.TypeFor[contribution.Impact](): {
+			required: []string{"evaluation"},
+			fields: map[string]field{
+				"objectives": list(0, contribution.MaxObjectives, false, txt(true)),
+				"indicators": list(0, contribution.MaxIndicators, false, nil),
+				"evaluation": keep,
+				"evaluator":  text(false, 0, contribution.MaxLabelLen, kindName),
+			},
+		},
+		reflect.TypeFor[contribution.Indicator](): {
+			required: []string{"name"},
+			fields: map[string]field{
+				"name":       text(true, 0, contribution.MaxLabelLen, kindName),
+				"definition": txt(false),
+				"value":      txt(false),
+			},
+		},
+		reflect.TypeFor[contribution.Implementation](): {
+			required: nil,
+			fields: map[string]field{
+				"humanMeans":     txt(false),
+				"financialMeans": txt(false),
+				"budget":         keep,
+				"channels":       list(0, contribution.MaxChannels, false, text(true, 0, contribution.MaxLabelLen, kindName)),
+				"synthesis":      txt(false),
+			},
+		},
+		reflect.TypeFor[contribution.Money](): {
+			required: []string{"currency"},
+			fields: map[string]field{
+				"amount":   integer(0, contribution.MaxBudget),
+				"currency": set(&jsonschema.Schema{Type: "string", Pattern: contribution.CurrencyPattern}),
+			},
+		},
+		// Proposal.checkSections, for the project: a project in design, not launched.
+		reflect.TypeFor[contribution.Project](): {
+			required: []string{"kind", "stage", "description"},
+			fields: map[string]field{
+				"kind":        keep,
+				"stage":       func(s *jsonschema.Schema) { s.Not = constant(string(contribution.StageLaunched)) },
+				"description": txt(true),
+				"questions":   txt(false),
+				"support":     url(),
+			},
+		},
+		reflect.TypeFor[contribution.Pitch](): {
+			required: []string{"kind", "ask"},
+			fields: map[string]field{
+				"kind": keep,
+				"ask":  txt(true),
+			},
+		},
+	}
+}
