@@ -70,7 +70,7 @@ func TestCodesHaveBothLanguages(t *testing.T) {
 			seen[c] = true
 			assert.Regexp(t, `^[a-z][a-z0-9_]*$`, string(c))
 			assert.True(t, c.Valid())
-			args := []any{"A", "B", "C"}
+			args := []any{"A", "B", "C", "D", "E", "F"}
 			e, f := en.Sprintf(string(c), args...), fr.Sprintf(string(c), args...)
 			assert.NotEqual(t, string(c), e, "no English message")
 			assert.NotEqual(t, string(c), f, "no French message")
@@ -85,9 +85,13 @@ func TestCodesHaveBothLanguages(t *testing.T) {
 
 // positions returns which arguments a message uses.
 func positions(_ *regexp.Regexp, _ string, c civic.Code, p *message.Printer) []bool {
-	args := []any{"ARG1", "ARG2", "ARG3"}
+	args := []any{"ARG1", "ARG2", "ARG3", "ARG4", "ARG5", "ARG6"}
 	s := p.Sprintf(string(c), args...)
-	return []bool{strings.Contains(s, "ARG1"), strings.Contains(s, "ARG2"), strings.Contains(s, "ARG3")}
+	used := make([]bool, len(args))
+	for i, a := range args {
+		used[i] = strings.Contains(s, a.(string))
+	}
+	return used
 }
 
 // TestMessagesGolden writes every code in both languages to testdata/messages.golden, so a
@@ -97,7 +101,7 @@ func TestMessagesGolden(t *testing.T) {
 	for _, tag := range civic.Languages() {
 		p := civic.NewPrinter(tag)
 		for _, c := range civic.Codes() {
-			fmt.Fprintf(&b, "%s\t%s\t%s\n", tag, c, p.Sprintf(string(c), "‹1›", "‹2›", "‹3›"))
+			fmt.Fprintf(&b, "%s\t%s\t%s\n", tag, c, p.Sprintf(string(c), "‹1›", "‹2›", "‹3›", "‹4›", "‹5›", "‹6›"))
 		}
 	}
 	golden(t, "messages.golden", b.String())
