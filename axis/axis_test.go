@@ -142,3 +142,23 @@ func TestDecode(t *testing.T) {
 	_, err = axis.DecodeSet([]byte(`[{"id":"1","title":{"fr":"A"},"questions":[{"number":1,"text":{"fr":"Q"}}]}, 3]`))
 	assert.True(t, civic.FieldErrors(err)[0].Path.String() == "[1]")
 }
+
+// FuzzDecode checks that decoding and validating any bytes as an axis never panics and
+// that a valid axis survives a round trip.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"id":"2","title":{"fr":"Technologies citoyennes"},"questions":[{"number":1,"text":{"fr":"Q ?"}}]}`))
+	f.Add([]byte(`{"id":"2","id":"3","questions":[{"number":1e99}]}`))
+	f.Add([]byte(`[{"id":"1"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := axis.Decode(data)
+		if err != nil {
+			return
+		}
+		if err := a.Validate(); err != nil {
+			t.Fatalf("decoded as valid but Validate says %v", err)
+		}
+		if _, err := axis.DecodeSet(append(append([]byte("["), data...), ']')); err != nil {
+			t.Fatalf("a valid axis is not a valid set of one: %v", err)
+		}
+	})
+}

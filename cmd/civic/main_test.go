@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/civic-observatory/civic/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runCivic runs the command with args and returns its exit code and outputs.
+func runCivic(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "")
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create it")
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"no command", nil, 2, ""},
+		{"help", []string{"help"}, 0, ""},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"bad flag", []string{"--colour"}, 2, "flag provided but not defined"},
+		{"bad language", []string{"--lang", "!!", "call"}, 2, "--lang"},
+		{"bad subcommand flag", []string{"validate", "--nope"}, 2, "flag provided but not defined"},
+		{"missing file", []string{"validate", "/no/such/file.json"}, 2, "no such file"},
+		{"unknown schema", []string{"schema", "poem"}, 2, `unknown schema "poem"`},
+		{"unknown document type", []string{"validate", "--type", "poem"}, 2, `unknown document type "poem"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCivic(t, "", tt.args...)
+			assert.Equal(t, tt.code, code)
+			assert.Contains(t, stderr, tt.err)
+		})
+	}
+}
+
+func TestHelpListsCommands(t *testing.T) {
+	_, out, _ := runCivic(t, "", "--lang", "fr", "help")
+	for name := range commands() {
+		assert.Contains(t, out, "  "+name+" ")
+	}
+	assert.Contains(t, out, "Présente l'appel à contributions intégré")
+}
+
+func TestCall(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			code, out, stderr := runCivic(t, "", "--lang", lang, "call")
+			require.Equal(t, 0, code, stderr)
+			golden(t, "call."+lang+".txt", out)
+		})
+	}
+}
+
+func TestCallLanguageFromEnvironment(t *testing.T) {
+	var out bytes.Buffer
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	require.Equal(t, 0, run(context.Background(), []string{"call"}, strings.NewReader(""), &out, &bytes.Buffer{}))
+	assert.Contains(t, out.String(), "Date limite")
+}
+
+func TestSchema(t *testing.T) {
+	code, out, _ := runCivic(t, "", "schema")
+	require.Equal(t, 0, code)
+	assert.Equal(t, strings.Join(schema.Types(), "\n")+"\n", out)
+
+	code, out, _ = runCivic(t, "", "schema", "proposal")
+	require.Equal(t, 0, code)
+	want, err := schema.File("proposal-journee-civic-tech-2019")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out, "the printed schema is the committed one")
+
+	dir := t.TempDir()
+	code, _, stderr := runCivic(t, "", "schema", "--out", dir)
+	require.Equal(t, 0, code, stderr)
+	for _, name := range schema.Names() {
+		got, err := os.ReadFile(filepath.Join(dir, name+".schema.json"))
+		require.NoError(t, err, name)
+		want, err := schema.File(name)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), name)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	code, out, stderr := runCivic(t, "", "--lang", "en", "demo")
+	require.Equal(t, 0, code, stderr)
+	for _, want := range []string{
+		"Call for contributions",
+		"50 proposals, all valid against the call",
+		"Research presentation",
+		"International contributions: 15",
+		"contributors[0].email  invalid_email",
+		"submitted              after_deadline",
+	} {
+		assert.Contains(t, out, want)
+	}
+	code, out, _ = runCivic(t, "", "--lang", "fr", "demo")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "50 propositions, toutes valides au regard de l'appel")
+}
