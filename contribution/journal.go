@@ -20,6 +20,20 @@ type Hash [sha256.Size]byte
 // String returns the hash in hexadecimal.
 func (h Hash) String() string { return hex.EncodeToString(h[:]) }
 
+// MarshalText returns the hash in hexadecimal, so that JSON shows it as a string.
+func (h Hash) MarshalText() ([]byte, error) { return hex.AppendEncode(nil, h[:]), nil }
+
+// UnmarshalText parses 64 hexadecimal digits.
+func (h *Hash) UnmarshalText(b []byte) error {
+	if len(b) != 2*len(h) {
+		return &civic.FieldError{Code: civic.CodeBadHash, Args: []any{string(b)}}
+	}
+	if _, err := hex.Decode(h[:], b); err != nil {
+		return &civic.FieldError{Code: civic.CodeBadHash, Args: []any{string(b)}}
+	}
+	return nil
+}
+
 // IsZero reports whether h is all zeros: the "previous hash" of the first entry.
 func (h Hash) IsZero() bool { return h == Hash{} }
 

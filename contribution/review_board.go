@@ -18,14 +18,14 @@ import (
 // ([Request.Version]): of two actors acting at once on the same proposal from the same
 // version, exactly one succeeds and the other gets [civic.CodeVersionConflict].
 type Board struct {
-	mu       sync.Mutex
-	w        *Workflow
-	env      Env
-	now      func() time.Time
-	props    map[string]*Proposal
-	order    []string
-	reviews  map[string]map[string]Review // proposal → reviewer → review
-	journal  *Journal
+	mu      sync.Mutex
+	w       *Workflow
+	env     Env
+	now     func() time.Time
+	props   map[string]*Proposal
+	order   []string
+	reviews map[string]map[string]Review // proposal → reviewer → review
+	journal *Journal
 }
 
 // BoardOptions configure a [Board]. The zero value is usable.

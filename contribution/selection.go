@@ -136,7 +136,7 @@ type quota struct {
 	path  civic.Path // where it is in a Quotas document
 	coef  []float64
 	bound float64
-	min   bool // a minimum, written negated
+	min   bool    // a minimum, written negated
 	share bool    // a share, whose violation is a number of proposals
 	ratio float64 // the bound of a share
 }

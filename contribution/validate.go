@@ -4,6 +4,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
@@ -49,9 +51,12 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	if c != nil {
 		lim = c.Limits
 	}
-	civic.CheckID(v, path.Key("id"), p.ID)
-	civic.CheckString(v, path.Key("title"), p.Title, civic.StringRule{Required: true, Min: lim.TitleMin, Max: lim.TitleMax, Name: true})
-	civic.CheckString(v, path.Key("summary"), p.Summary, civic.StringRule{Required: true, Min: lim.SummaryMin, Max: lim.SummaryMax, Multiline: true})
+	root := at{base: path}
+	if !civic.ValidID(p.ID) {
+		civic.CheckID(v, path.Key("id"), p.ID)
+	}
+	checkText(v, root.key("title"), p.Title, civic.StringRule{Required: true, Min: lim.TitleMin, Max: lim.TitleMax, Name: true})
+	checkText(v, root.key("summary"), p.Summary, civic.StringRule{Required: true, Min: lim.SummaryMin, Max: lim.SummaryMax, Multiline: true})
 
 	var f *Format
 	switch {
@@ -77,93 +82,195 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	p.checkContributors(v, path, lim, f)
 
 	if !p.Submitted.IsZero() && c != nil {
-		sp := path.Key("submitted")
-		if !c.Opens.IsZero() && p.Submitted.Before(c.Opens) {
-			v.Add(sp, civic.CodeBeforeOpening, stamp(p.Submitted, c), stamp(c.Opens, c))
-		}
-		if !p.Submitted.Before(c.Deadline) {
-			v.Add(sp, civic.CodeAfterDeadline, stamp(p.Submitted, c), stamp(c.Deadline, c))
+		before := !c.Opens.IsZero() && p.Submitted.Before(c.Opens)
+		after := !p.Submitted.Before(c.Deadline)
+		if before || after {
+			sp := path.Key("submitted")
+			if before {
+				v.Add(sp, civic.CodeBeforeOpening, stamp(p.Submitted, c), stamp(c.Opens, c))
+			}
+			if after {
+				v.Add(sp, civic.CodeAfterDeadline, stamp(p.Submitted, c), stamp(c.Deadline, c))
+			}
 		}
 	}
-	p.checkSections(v, path, c, f, lim)
+	p.checkSections(v, root, c, f, lim)
 	if p.State != "" {
-		checkEnum(v, path.Key("state"), p.State, p.State.Valid())
+		checkEnum(v, root.key("state"), p.State, p.State.Valid())
 	}
 	if p.Version < 0 {
 		v.Add(path.Key("version"), civic.CodeOutOfRange, 0, int64(1)<<53, p.Version)
 	}
 	if p.Pending != "" {
-		checkEnum(v, path.Key("pending"), p.Pending, p.Pending.Valid())
+		checkEnum(v, root.key("pending"), p.Pending, p.Pending.Valid())
 	}
 }
 
+// at is a path that is built only when a problem is recorded there, so that checking a
+// valid proposal allocates no path: a base [civic.Path] and up to atSteps more steps held
+// by value (a deeper path is built at once). at.path returns exactly what the same chain
+// of [civic.Path.Key] and [civic.Path.Index] calls on the base returns.
+type at struct {
+	base  civic.Path
+	n     int
+	steps [atSteps]civic.Step
+}
+
+// atSteps is the number of steps an at holds before it builds its path: the depth of
+// results.impact.indicators[i].name, the deepest one a proposal checks lazily.
+const atSteps = 4
+
+func (a at) key(name string) at { return a.add(civic.Step{Name: name}) }
+func (a at) idx(i int) at       { return a.add(civic.Step{Index: i, IsIndex: true}) }
+
+func (a at) add(s civic.Step) at {
+	if a.n == atSteps {
+		a = at{base: a.path()}
+	}
+	a.steps[a.n] = s
+	a.n++
+	return a
+}
+
+// path builds the path.
+func (a *at) path() civic.Path {
+	if a.n == 0 {
+		return a.base
+	}
+	p := make(civic.Path, len(a.base), len(a.base)+a.n)
+	copy(p, a.base)
+	return append(p, a.steps[:a.n]...)
+}
+
+// checkText is [civic.CheckString] at a lazily built path: text that plainly passes the
+// rule (see plainText) is not checked again and costs no path.
+func checkText(v *civic.ValidationError, a at, s string, r civic.StringRule) bool {
+	if plainText(s, r) {
+		return true
+	}
+	return civic.CheckString(v, a.path(), s, r)
+}
+
+// plainText reports whether s plainly passes the rule r, that is, whether
+// [civic.CheckString] would record nothing, in a single pass over s and without
+// normalising it. It answers false whenever it is not sure, and the full check runs: on
+// invalid UTF-8 and on any character it does not know to be harmless. It knows ASCII
+// (printable, plus tab, line feed and carriage return in multiline text) and the
+// characters that are in NFC on their own and never combine with the one before them
+// (U+00A0 to U+02FF, U+2010 to U+2064 but the bidirectional formatting characters in
+// names, U+20A0 to U+20C0: French and English text), so that s is in NFC and its length
+// in characters is the number of its code points.
+func plainText(s string, r civic.StringRule) bool {
+	n := 0
+	blank := true
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c > ' ' && c != 0x7f:
+				blank = false
+			case c == ' ':
+			case c == '\n' || c == '\t' || c == '\r':
+				if !r.Multiline {
+					return false
+				}
+			default:
+				return false
+			}
+			i++
+			continue
+		}
+		x, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case x >= 0xa0 && x < 0x300 || x >= 0x20a0 && x <= 0x20c0:
+		case x >= 0x2010 && x <= 0x2064:
+			if r.Name && civic.IsBidi(x) {
+				return false
+			}
+		default: // C1 controls, invalid UTF-8, anything else
+			return false
+		}
+		if blank && !unicode.IsSpace(x) {
+			blank = false
+		}
+		i += size
+	}
+	switch {
+	case r.Required && blank:
+		return false
+	case r.Max > 0 && n > r.Max:
+		return false
+	case r.Min > 0 && n < r.Min:
+		return false
+	}
+	return true
+}
+
 func (p *Proposal) checkAxes(v *civic.ValidationError, path civic.Path, c *Call, f *Format) {
-	ap, qp := path.Key("axes"), path.Key("questions")
 	if f != nil && !f.Axes {
 		if len(p.Axes) > 0 {
-			v.Add(ap, civic.CodeNotForFormat, "axes", f.ID)
+			v.Add(path.Key("axes"), civic.CodeNotForFormat, "axes", f.ID)
 		}
 		if len(p.Questions) > 0 {
-			v.Add(qp, civic.CodeNotForFormat, "questions", f.ID)
+			v.Add(path.Key("questions"), civic.CodeNotForFormat, "questions", f.ID)
 		}
 		return
 	}
 	if f != nil && f.AxesRequired && len(p.Axes) == 0 {
-		v.Add(ap, civic.CodeRequired)
+		v.Add(path.Key("axes"), civic.CodeRequired)
 	}
 	var set axis.Set
 	if c != nil {
 		set = c.Axes
 	}
 	if len(p.Axes) > axis.MaxAxes {
-		v.Add(ap, civic.CodeTooMany, axis.MaxAxes, len(p.Axes))
+		v.Add(path.Key("axes"), civic.CodeTooMany, axis.MaxAxes, len(p.Axes))
 	}
 	for i, id := range p.Axes {
-		ip := ap.Index(i)
 		switch {
 		case !civic.ValidID(id):
-			v.Add(ip, civic.CodeInvalidID, id)
+			v.Add(path.Key("axes").Index(i), civic.CodeInvalidID, id)
 		case c != nil && !containsAxis(set, id):
-			v.Add(ip, civic.CodeUnknownRef, id)
+			v.Add(path.Key("axes").Index(i), civic.CodeUnknownRef, id)
 		case containsString(p.Axes[:i], id):
-			v.Add(ip, civic.CodeDuplicate, id)
+			v.Add(path.Key("axes").Index(i), civic.CodeDuplicate, id)
 		}
 	}
 	if len(p.Questions) > axis.MaxAxes*axis.MaxQuestions {
-		v.Add(qp, civic.CodeTooMany, axis.MaxAxes*axis.MaxQuestions, len(p.Questions))
+		v.Add(path.Key("questions"), civic.CodeTooMany, axis.MaxAxes*axis.MaxQuestions, len(p.Questions))
 	}
 	for i, q := range p.Questions {
-		ip := qp.Index(i)
 		r, err := axis.ParseRef(q)
 		switch {
 		case err != nil:
-			v.Add(ip, civic.CodeUnknownRef, q)
+			v.Add(path.Key("questions").Index(i), civic.CodeUnknownRef, q)
 		case c != nil && !hasQuestion(set, r):
-			v.Add(ip, civic.CodeUnknownRef, q)
+			v.Add(path.Key("questions").Index(i), civic.CodeUnknownRef, q)
 		case containsString(p.Questions[:i], q):
-			v.Add(ip, civic.CodeDuplicate, q)
+			v.Add(path.Key("questions").Index(i), civic.CodeDuplicate, q)
 		case !containsString(p.Axes, r.Axis):
-			v.Add(ip, civic.CodeQuestionAxis, q, r.Axis)
+			v.Add(path.Key("questions").Index(i), civic.CodeQuestionAxis, q, r.Axis)
 		}
 	}
 }
 
 func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, lim Limits, f *Format) {
-	cp := path.Key("contributors")
 	switch {
 	case len(p.Contributors) == 0:
-		v.Add(cp, civic.CodeRequired)
+		v.Add(path.Key("contributors"), civic.CodeRequired)
 		return
 	case len(p.Contributors) > lim.Contributors:
-		v.Add(cp, civic.CodeTooMany, lim.Contributors, len(p.Contributors))
+		v.Add(path.Key("contributors"), civic.CodeTooMany, lim.Contributors, len(p.Contributors))
 	}
 	open := f == nil
 	for i := range p.Contributors {
 		x := &p.Contributors[i]
-		x.Check(v, cp.Index(i))
+		if !plainPerson(x) {
+			x.Check(v, path.Key("contributors").Index(i))
+		}
 		for j := range i {
 			if x.Email != "" && p.Contributors[j].Email == x.Email {
-				v.Add(cp.Index(i).Key("email"), civic.CodeDuplicate, x.Email)
+				v.Add(path.Key("contributors").Index(i).Key("email"), civic.CodeDuplicate, x.Email)
 				break
 			}
 		}
@@ -172,72 +279,108 @@ func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, 
 		}
 	}
 	if !open {
-		v.Add(cp, civic.CodeFamilyNotAllowed, string(p.Contributors[0].Family()), f.ID)
+		v.Add(path.Key("contributors"), civic.CodeFamilyNotAllowed, string(p.Contributors[0].Family()), f.ID)
 	}
 }
 
-func (p *Proposal) checkSections(v *civic.ValidationError, path civic.Path, c *Call, f *Format, lim Limits) {
-	present := map[Section]bool{SectionResults: p.Results != nil, SectionProject: p.Project != nil, SectionPitch: p.Pitch != nil}
+// plainPerson reports whether x plainly passes [civic.Person.Check], which then records
+// nothing: the same rules, with plainText for the texts. It answers false whenever it is
+// not sure, and the full check runs.
+func plainPerson(x *civic.Person) bool {
+	if !plainText(x.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) ||
+		x.Email == "" || !plainText(x.Email, civic.StringRule{Max: civic.MaxEmailLen}) || !civic.ValidEmail(x.Email) ||
+		!plainText(x.Role, civic.StringRule{Max: civic.MaxRoleLen, Name: true}) {
+		return false
+	}
+	o := x.Organisation
+	if o == nil {
+		return true
+	}
+	return plainText(o.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) &&
+		o.Kind != "" && o.Kind.Valid() &&
+		o.Country != "" && civic.ValidCountry(o.Country) &&
+		(o.Website == "" || plainURL(o.Website))
+}
+
+// plainURL reports whether [civic.CheckURL] accepts s.
+func plainURL(s string) bool {
+	var scratch civic.ValidationError
+	return civic.CheckURL(&scratch, nil, s)
+}
+
+func (p *Proposal) checkSections(v *civic.ValidationError, root at, c *Call, f *Format, lim Limits) {
+	present := func(s Section) bool {
+		switch s {
+		case SectionResults:
+			return p.Results != nil
+		case SectionProject:
+			return p.Project != nil
+		case SectionPitch:
+			return p.Pitch != nil
+		}
+		return false
+	}
 	if f != nil {
 		for _, s := range Sections() {
 			switch {
-			case s == f.Section && !present[s]:
-				v.Add(path.Key(string(s)), civic.CodeRequired)
-			case s != f.Section && present[s]:
-				v.Add(path.Key(string(s)), civic.CodeNotForFormat, string(s), f.ID)
+			case s == f.Section && !present(s):
+				v.Add(root.base.Key(string(s)), civic.CodeRequired)
+			case s != f.Section && present(s):
+				v.Add(root.base.Key(string(s)), civic.CodeNotForFormat, string(s), f.ID)
 			}
 		}
 	}
-	text := func(p civic.Path, s string, required bool) {
-		civic.CheckString(v, p, s, civic.StringRule{Required: required, Max: lim.TextMax, Multiline: true})
+	text := func(a at, s string, required bool) {
+		checkText(v, a, s, civic.StringRule{Required: required, Max: lim.TextMax, Multiline: true})
 	}
 	if p.Results != nil {
-		p.checkResults(v, path.Key("results"), c, f, lim, text)
+		rp := root.key("results")
+		p.checkResults(v, rp, c, f, lim, text)
 	}
 	if pr := p.Project; pr != nil {
-		pp := path.Key("project")
-		checkEnum(v, pp.Key("kind"), pr.Kind, pr.Kind.Valid())
-		if checkEnum(v, pp.Key("stage"), pr.Stage, pr.Stage.Valid()) && pr.Stage == StageLaunched {
-			v.Add(pp.Key("stage"), civic.CodeProjectLaunched)
+		pp := root.key("project")
+		checkEnum(v, pp.key("kind"), pr.Kind, pr.Kind.Valid())
+		if checkEnum(v, pp.key("stage"), pr.Stage, pr.Stage.Valid()) && pr.Stage == StageLaunched {
+			v.Add(pp.path().Key("stage"), civic.CodeProjectLaunched)
 		}
-		text(pp.Key("description"), pr.Description, true)
-		text(pp.Key("questions"), pr.Questions, false)
+		text(pp.key("description"), pr.Description, true)
+		text(pp.key("questions"), pr.Questions, false)
 		if pr.Support != "" {
 			if f != nil && !f.SupportDocument {
-				v.Add(pp.Key("support"), civic.CodeNotForFormat, "support", f.ID)
-			} else {
-				civic.CheckURL(v, pp.Key("support"), pr.Support)
+				v.Add(pp.path().Key("support"), civic.CodeNotForFormat, "support", f.ID)
+			} else if !plainURL(pr.Support) {
+				civic.CheckURL(v, pp.path().Key("support"), pr.Support)
 			}
 		}
 	}
 	if pi := p.Pitch; pi != nil {
-		pp := path.Key("pitch")
-		checkEnum(v, pp.Key("kind"), pi.Kind, pi.Kind.Valid())
-		text(pp.Key("ask"), pi.Ask, true)
+		pp := root.key("pitch")
+		checkEnum(v, pp.key("kind"), pi.Kind, pi.Kind.Valid())
+		text(pp.key("ask"), pi.Ask, true)
 	}
 }
 
-func (p *Proposal) checkResults(v *civic.ValidationError, rp civic.Path, c *Call, f *Format, lim Limits, text func(civic.Path, string, bool)) {
+func (p *Proposal) checkResults(v *civic.ValidationError, rp at, c *Call, f *Format, lim Limits, text func(at, string, bool)) {
 	r := p.Results
-	pp := rp.Key("period")
+	pp := rp.key("period")
 	start, end := r.Period.Start, r.Period.End
 	if start.IsZero() {
-		v.Add(pp.Key("start"), civic.CodeRequired)
+		v.Add(pp.path().Key("start"), civic.CodeRequired)
 	} else if !start.Valid() {
-		v.Add(pp.Key("start"), civic.CodeInvalidDate, start.String())
+		v.Add(pp.path().Key("start"), civic.CodeInvalidDate, start.String())
 	}
 	if !end.Valid() {
-		v.Add(pp.Key("end"), civic.CodeInvalidDate, end.String())
+		v.Add(pp.path().Key("end"), civic.CodeInvalidDate, end.String())
 	}
 	ongoingOK := f == nil || f.Ongoing
 	switch {
 	case r.Ongoing && !ongoingOK:
-		v.Add(rp.Key("ongoing"), civic.CodeNotForFormat, "ongoing", f.ID)
+		v.Add(rp.path().Key("ongoing"), civic.CodeNotForFormat, "ongoing", f.ID)
 	case !r.Ongoing && end.IsZero():
-		v.Add(pp.Key("end"), civic.CodeRequired)
+		v.Add(pp.path().Key("end"), civic.CodeRequired)
 	}
 	if !start.IsZero() && !end.IsZero() && start.Valid() && end.Valid() && end.Compare(start) < 0 {
-		v.Add(pp.Key("end"), civic.CodeOrder, start.String(), end.String())
+		v.Add(pp.path().Key("end"), civic.CodeOrder, start.String(), end.String())
 	}
 	// Results of actions already carried out, not future projects: the actions started
 	// before the submission (or the deadline, for a draft) and, unless ongoing, had ended
@@ -249,52 +392,55 @@ func (p *Proposal) checkResults(v *civic.ValidationError, rp civic.Path, c *Call
 		}
 		loc := location(c)
 		if !start.IsZero() && !start.Start(loc).Before(ref) {
-			v.Add(pp.Key("start"), civic.CodeFutureResults, start.String(), stamp(ref, c))
+			v.Add(pp.path().Key("start"), civic.CodeFutureResults, start.String(), stamp(ref, c))
 		}
 		if !r.Ongoing && !end.IsZero() && end.Start(loc).After(ref) {
-			v.Add(pp.Key("end"), civic.CodeFutureResults, end.String(), stamp(ref, c))
+			v.Add(pp.path().Key("end"), civic.CodeFutureResults, end.String(), stamp(ref, c))
 		}
 	}
-	text(rp.Key("actions"), r.Actions, true)
-	text(rp.Key("findings"), r.Findings, true)
+	text(rp.key("actions"), r.Actions, true)
+	text(rp.key("findings"), r.Findings, true)
 	if im := r.Impact; im != nil {
-		ip := rp.Key("impact")
-		checkEnum(v, ip.Key("evaluation"), im.Evaluation, im.Evaluation.Valid())
-		civic.CheckString(v, ip.Key("evaluator"), im.Evaluator, civic.StringRule{Max: MaxLabelLen, Name: true})
+		ip := rp.key("impact")
+		checkEnum(v, ip.key("evaluation"), im.Evaluation, im.Evaluation.Valid())
+		checkText(v, ip.key("evaluator"), im.Evaluator, civic.StringRule{Max: MaxLabelLen, Name: true})
+		op := ip.key("objectives")
 		if len(im.Objectives) > MaxObjectives {
-			v.Add(ip.Key("objectives"), civic.CodeTooMany, MaxObjectives, len(im.Objectives))
+			v.Add(op.path(), civic.CodeTooMany, MaxObjectives, len(im.Objectives))
 		}
 		for i, o := range im.Objectives {
-			text(ip.Key("objectives").Index(i), o, true)
+			text(op.idx(i), o, true)
 		}
+		np := ip.key("indicators")
 		if len(im.Indicators) > MaxIndicators {
-			v.Add(ip.Key("indicators"), civic.CodeTooMany, MaxIndicators, len(im.Indicators))
+			v.Add(np.path(), civic.CodeTooMany, MaxIndicators, len(im.Indicators))
 		}
-		for i, in := range im.Indicators {
-			np := ip.Key("indicators").Index(i)
-			civic.CheckString(v, np.Key("name"), in.Name, civic.StringRule{Required: true, Max: MaxLabelLen, Name: true})
-			text(np.Key("definition"), in.Definition, false)
-			text(np.Key("value"), in.Value, false)
+		for i := range im.Indicators {
+			in := &im.Indicators[i]
+			ni := np.idx(i)
+			checkText(v, ni.key("name"), in.Name, civic.StringRule{Required: true, Max: MaxLabelLen, Name: true})
+			text(ni.key("definition"), in.Definition, false)
+			text(ni.key("value"), in.Value, false)
 		}
 	}
 	if im := r.Implementation; im != nil {
-		ip := rp.Key("implementation")
-		text(ip.Key("humanMeans"), im.HumanMeans, false)
-		text(ip.Key("financialMeans"), im.FinancialMeans, false)
-		text(ip.Key("synthesis"), im.Synthesis, false)
+		ip := rp.key("implementation")
+		text(ip.key("humanMeans"), im.HumanMeans, false)
+		text(ip.key("financialMeans"), im.FinancialMeans, false)
+		text(ip.key("synthesis"), im.Synthesis, false)
+		cp := ip.key("channels")
 		if len(im.Channels) > MaxChannels {
-			v.Add(ip.Key("channels"), civic.CodeTooMany, MaxChannels, len(im.Channels))
+			v.Add(cp.path(), civic.CodeTooMany, MaxChannels, len(im.Channels))
 		}
 		for i, ch := range im.Channels {
-			civic.CheckString(v, ip.Key("channels").Index(i), ch, civic.StringRule{Required: true, Max: MaxLabelLen, Name: true})
+			checkText(v, cp.idx(i), ch, civic.StringRule{Required: true, Max: MaxLabelLen, Name: true})
 		}
 		if b := im.Budget; b != nil {
-			bp := ip.Key("budget")
 			if b.Amount < 0 || b.Amount > MaxBudget {
-				v.Add(bp.Key("amount"), civic.CodeOutOfRange, 0, MaxBudget, b.Amount)
+				v.Add(ip.path().Key("budget").Key("amount"), civic.CodeOutOfRange, 0, MaxBudget, b.Amount)
 			}
 			if !validCurrency(b.Currency) {
-				v.Add(bp.Key("currency"), civic.CodeUnknownValue, b.Currency)
+				v.Add(ip.path().Key("budget").Key("currency"), civic.CodeUnknownValue, b.Currency)
 			}
 		}
 	}
@@ -309,12 +455,12 @@ func validCurrency(s string) bool {
 
 // checkEnum records CodeRequired for "" and CodeUnknownValue for an unknown value, and
 // reports whether the value is known.
-func checkEnum[E ~string](v *civic.ValidationError, p civic.Path, e E, valid bool) bool {
+func checkEnum[E ~string](v *civic.ValidationError, a at, e E, valid bool) bool {
 	switch {
 	case e == "":
-		v.Add(p, civic.CodeRequired)
+		v.Add(a.path(), civic.CodeRequired)
 	case !valid:
-		v.Add(p, civic.CodeUnknownValue, string(e))
+		v.Add(a.path(), civic.CodeUnknownValue, string(e))
 	default:
 		return true
 	}

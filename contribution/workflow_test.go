@@ -19,24 +19,23 @@ import (
 	"github.com/civic-observatory/civic/contribution"
 )
 
-// update rewrites the golden files: go test ./contribution -update. Another test file of
-// the package may define the flag too; the first definition is shared.
-var update = func() *bool {
-	if f := flag.Lookup("update"); f != nil {
-		if g, ok := f.Value.(flag.Getter); ok {
-			if b, ok := g.Get().(bool); ok {
-				v := b
-				return &v
-			}
-		}
+// The -update flag rewrites the golden files: go test ./contribution -update. Another test
+// file of the package may define it too: the first definition is used.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
 	}
-	return flag.Bool("update", false, "rewrite golden files")
-}()
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update || (flag.Lookup("update") != nil && flag.Lookup("update").Value.String() == "true") {
+	if updating() {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -173,7 +172,7 @@ func TestWorkflowLifecycle(t *testing.T) {
 	}
 	// Reviews are closed once decisions are published.
 	rv := contribution.Review{Proposal: ps[0].ID, Scores: scoresFor(call2019(t), ps[0], 1)}
-	if _, err := b.Review(reviewer("rev-a"), rv, contribution.Request{At: decisions}); contribution_code(err) != civic.CodeIllegalAction {
+	if _, err := b.Review(reviewer("rev-a"), rv, contribution.Request{At: decisions}); actionCode(err) != civic.CodeIllegalAction {
 		t.Errorf("review after publication: %v", err)
 	}
 	acc, wait := ps[0], ps[1]
@@ -231,7 +230,7 @@ func TestWorkflowLifecycle(t *testing.T) {
 	}
 }
 
-func contribution_code(err error) civic.Code {
+func actionCode(err error) civic.Code {
 	var ae *contribution.ActionError
 	if errors.As(err, &ae) {
 		return ae.Code
@@ -425,7 +424,7 @@ func TestPublishAllOrNothing(t *testing.T) {
 	}
 	// A non-reviewer may not review.
 	_, err = b.Review(organiser, contribution.Review{Proposal: ps[0].ID}, contribution.Request{At: afterDL})
-	if contribution_code(err) != civic.CodeNotReviewer {
+	if actionCode(err) != civic.CodeNotReviewer {
 		t.Errorf("review by the organiser: %v", err)
 	}
 }
@@ -452,7 +451,7 @@ func TestConcurrentActions(t *testing.T) {
 				switch {
 				case err == nil:
 					wins.Add(1)
-				case contribution_code(err) == civic.CodeVersionConflict:
+				case actionCode(err) == civic.CodeVersionConflict:
 					conflicts.Add(1)
 				default:
 					t.Errorf("unexpected error: %v", err)

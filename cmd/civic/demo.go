@@ -12,7 +12,8 @@ import (
 // later steps (review, selection, programme) produce.
 type demoState struct {
 	call      *contribution.Call
-	proposals []*contribution.Proposal
+	proposals []*contribution.Proposal // the sample, as decoded
+	confirmed []*contribution.Proposal // accepted by the review and confirmed by their authors
 }
 
 // demoStep is one part of the demo.
@@ -20,7 +21,7 @@ type demoStep func(e *env, s *demoState) error
 
 // demoSteps lists the demo's parts, in order. Each issue's step lives in its own file.
 func demoSteps() []demoStep {
-	return []demoStep{demoCall}
+	return []demoStep{demoCall, demoReview}
 }
 
 func runDemo(e *env) error {

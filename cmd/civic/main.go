@@ -56,6 +56,10 @@ func commands() map[string]command {
 		"call":     {civic.NewText("Présente l'appel à contributions intégré", "Presents the built-in call for contributions"), runCall},
 		"validate": {civic.NewText("Valide des propositions (JSON, tableau ou NDJSON)", "Validates proposals (JSON, array or NDJSON)"), runValidate},
 		"schema":   {civic.NewText("Affiche ou écrit les schémas JSON", "Prints or writes the JSON Schemas"), runSchema},
+		"review":   {civic.NewText("Évaluation : actions, actions permises, historique", "Review: actions, permitted actions, history"), runReview},
+		"journal":  {civic.NewText("Vérifie un journal des décisions", "Verifies a decision journal"), runJournal},
+		"workflow": {civic.NewText("Affiche le workflow d'évaluation (DOT ou Mermaid)", "Prints the review workflow (DOT or Mermaid)"), runWorkflow},
+		"select":   {civic.NewText("Sélection exacte sous quotas de diversité", "Exact selection under diversity quotas"), runSelect},
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"time"
 )
 
@@ -96,12 +95,7 @@ func gogc() string {
 	if v := os.Getenv("GOGC"); v != "" {
 		return v
 	}
-	return fmt.Sprint(debug.SetGCPercent(-1)) + restoreGC()
-}
-
-func restoreGC() string {
-	debug.SetGCPercent(100)
-	return ""
+	return "100 (default)"
 }
 
 func writeVerdicts(file string, v []byte) error {

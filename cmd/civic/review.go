@@ -1,0 +1,386 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/contribution"
+)
+
+// reviewFiles are the documents "civic review" works on: the call, the proposals (a JSON
+// array, whose state, version and pending members the workflow keeps up to date), the
+// decision journal (NDJSON) and the reviews (a JSON array).
+type reviewFiles struct {
+	call, proposals, journal, reviews string
+	event                             string
+}
+
+func (f *reviewFiles) register(fs interface {
+	StringVar(p *string, name, value, usage string)
+}) {
+	fs.StringVar(&f.call, "call", "", "call document (default: the built-in 2019 call)")
+	fs.StringVar(&f.proposals, "proposals", "", "proposals: a JSON array (required)")
+	fs.StringVar(&f.journal, "journal", "", "decision journal, NDJSON (created when missing)")
+	fs.StringVar(&f.reviews, "reviews", "", "reviews: a JSON array (created when missing)")
+	fs.StringVar(&f.event, "event", "2019-03-18T09:00:00+01:00", "start of the event (RFC 3339)")
+}
+
+// load reads the files and checks that the journal replays to the proposals' states.
+func (f *reviewFiles) load() (*contribution.Board, error) {
+	if f.proposals == "" {
+		return nil, usagef("--proposals is required")
+	}
+	c, err := loadCall(f.call)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(f.proposals)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := contribution.DecodeProposals(data, c)
+	if err != nil {
+		// Drafts may be incomplete: only decoding problems stop the command.
+		for _, fe := range civic.FieldErrors(err) {
+			switch fe.Code {
+			case civic.CodeSyntax, civic.CodeType, civic.CodeUnknownField, civic.CodeDuplicateKey, civic.CodeInvalidUTF8,
+				civic.CodeTooDeep, civic.CodeTooLarge, civic.CodeNumber, civic.CodeInternal:
+				return nil, fmt.Errorf("%s: %w", f.proposals, err)
+			}
+		}
+		if len(civic.FieldErrors(err)) == 0 {
+			return nil, fmt.Errorf("%s: %w", f.proposals, err)
+		}
+	}
+	opt := contribution.BoardOptions{Journal: &contribution.Journal{}}
+	if f.event != "" {
+		if opt.Event, err = time.Parse(time.RFC3339, f.event); err != nil {
+			return nil, usagef("--event: %v", err)
+		}
+	}
+	if f.journal != "" {
+		jf, err := os.Open(f.journal)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return nil, err
+		default:
+			entries, rerr := contribution.ReadJournal(jf)
+			jf.Close()
+			if rerr != nil {
+				return nil, fmt.Errorf("%s: %w", f.journal, rerr)
+			}
+			j, lerr := contribution.LoadJournal(entries)
+			if lerr != nil {
+				return nil, fmt.Errorf("%s: %w", f.journal, lerr)
+			}
+			rp := contribution.NewReplayer(contribution.ReviewWorkflow())
+			var v civic.ValidationError
+			for i := range entries {
+				rp.Apply(&v, civic.Path{}.Index(i), &entries[i])
+			}
+			if err := v.Err(); err != nil {
+				return nil, fmt.Errorf("%s: %w", f.journal, err)
+			}
+			states := rp.States()
+			for i, p := range ps {
+				st, ok := states[p.ID]
+				if !ok {
+					st = contribution.ProposalState{State: contribution.StateDraft}
+				}
+				cur := p.State
+				if cur == "" {
+					cur = contribution.StateDraft
+				}
+				if st.State != cur || st.Version != p.Version || st.Pending != p.Pending {
+					v.Add(civic.Path{}.Index(i).Key("state"), civic.CodeReplayMismatch, p.Version, p.ID, string(cur), string(st.State))
+				}
+			}
+			if err := v.Err(); err != nil {
+				return nil, fmt.Errorf("%s and %s disagree: %w", f.proposals, f.journal, err)
+			}
+			opt.Journal = j
+		}
+	}
+	if f.reviews != "" {
+		data, err := os.ReadFile(f.reviews)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return nil, err
+		default:
+			dec := json.NewDecoder(strings.NewReader(string(data)))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&opt.Reviews); err != nil {
+				return nil, fmt.Errorf("%s: %w", f.reviews, err)
+			}
+		}
+	}
+	return contribution.NewBoard(c, ps, opt)
+}
+
+// save writes the proposals, the journal and the reviews back, each to a temporary file
+// renamed over the original once all are written.
+func (f *reviewFiles) save(b *contribution.Board) error {
+	type out struct{ path, tmp string }
+	var done []out
+	write := func(path string, fill func(*os.File) error) error {
+		if path == "" {
+			return nil
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+		if err != nil {
+			return err
+		}
+		if err := fill(tmp); err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			return err
+		}
+		if err := tmp.Close(); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
+		done = append(done, out{path, tmp.Name()})
+		return nil
+	}
+	jsonOut := func(v any) func(*os.File) error {
+		return func(w *os.File) error {
+			enc := json.NewEncoder(w)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			return enc.Encode(v)
+		}
+	}
+	ps := b.Proposals()
+	err := errors.Join(
+		write(f.proposals, jsonOut(ps)),
+		write(f.journal, func(w *os.File) error { _, err := b.Journal().WriteTo(w); return err }),
+		write(f.reviews, jsonOut(b.Reviews())),
+	)
+	if err != nil {
+		for _, o := range done {
+			os.Remove(o.tmp)
+		}
+		return err
+	}
+	for _, o := range done {
+		if err := os.Rename(o.tmp, o.path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// actorFlags are the flags that say who acts.
+type actorFlags struct {
+	id, role, email, org, conflicts string
+}
+
+func (a *actorFlags) register(fs interface {
+	StringVar(p *string, name, value, usage string)
+}) {
+	fs.StringVar(&a.id, "actor", "", "who acts: an identifier (required)")
+	fs.StringVar(&a.role, "role", "", "role: author, reviewer, committee or organiser (required)")
+	fs.StringVar(&a.email, "email", "", "the actor's e-mail address (authors: defaults to --actor)")
+	fs.StringVar(&a.org, "org", "", "the actor's organisation")
+	fs.StringVar(&a.conflicts, "conflicts", "", "comma-separated proposals the actor declared a conflict with")
+}
+
+func (a *actorFlags) actor() (contribution.Actor, error) {
+	if a.id == "" || a.role == "" {
+		return contribution.Actor{}, usagef("--actor and --role are required")
+	}
+	r := contribution.Role(a.role)
+	if !r.Valid() {
+		return contribution.Actor{}, usagef("unknown role %q (author, reviewer, committee, organiser)", a.role)
+	}
+	act := contribution.Actor{ID: a.id, Role: r, Email: a.email, Organisation: a.org}
+	if act.Email == "" && strings.Contains(a.id, "@") {
+		act.Email = a.id
+	}
+	if a.conflicts != "" {
+		act.Conflicts = strings.Split(a.conflicts, ",")
+	}
+	return act, nil
+}
+
+// runReview runs "civic review apply|start|publish|permitted|history".
+func runReview(e *env) error {
+	if len(e.args) == 0 {
+		return usagef("usage: civic review apply|start|publish|permitted|history [FLAGS] [PROPOSAL [ACTION]]")
+	}
+	sub, args := e.args[0], e.args[1:]
+	fs := flags("review " + sub)
+	var files reviewFiles
+	var who actorFlags
+	files.register(fs)
+	who.register(fs)
+	at := fs.String("at", "", "time of the action, RFC 3339 (default: now)")
+	reason := fs.String("reason", "", "reason, kept in the journal")
+	byHand := fs.Bool("by-hand", false, "start the review before the deadline")
+	version := fs.Int64("version", -1, "version of the proposal the action was prepared on (-1: do not check)")
+	scores := fs.String("scores", "", "review scores: criterion=value,… (action review)")
+	comment := fs.String("comment", "", "review comment (action review)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	var when time.Time
+	if *at != "" {
+		if when, err = time.Parse(time.RFC3339, *at); err != nil {
+			return usagef("--at: %v", err)
+		}
+	}
+	if sub == "history" {
+		return reviewHistory(e, files.journal, pos)
+	}
+	b, err := files.load()
+	if err != nil {
+		return err
+	}
+	actor, err := who.actor()
+	if err != nil {
+		return err
+	}
+	req := contribution.Request{Actor: actor, At: when, Reason: *reason, ByHand: *byHand}
+	if *version >= 0 {
+		req.Version = version
+	}
+	var entries []contribution.Entry
+	switch sub {
+	case "permitted":
+		if len(pos) != 1 {
+			return usagef("usage: civic review permitted FLAGS PROPOSAL")
+		}
+		acts, err := b.Permitted(pos[0], actor, when)
+		if err != nil {
+			return err
+		}
+		for _, a := range acts {
+			fmt.Fprintln(e.stdout, a)
+		}
+		return nil
+	case "apply":
+		if len(pos) != 2 {
+			return usagef("usage: civic review apply FLAGS PROPOSAL ACTION")
+		}
+		id, action := pos[0], contribution.Action(pos[1])
+		var ent contribution.Entry
+		switch {
+		case action == contribution.ActionReview:
+			r := contribution.Review{Proposal: id, Comment: *comment}
+			for _, kv := range strings.Split(*scores, ",") {
+				if kv == "" {
+					continue
+				}
+				k, v, ok := strings.Cut(kv, "=")
+				n, err := strconv.Atoi(v)
+				if !ok || err != nil {
+					return usagef("--scores: %q is not criterion=integer", kv)
+				}
+				r.Scores = append(r.Scores, contribution.Score{Criterion: k, Value: n})
+			}
+			ent, err = b.Review(actor, r, req)
+		default:
+			req.Action = action
+			ent, err = b.Act(id, req)
+		}
+		if err != nil {
+			return reportRefusal(e, err)
+		}
+		entries = append(entries, ent)
+	case "start":
+		entries, err = b.StartReview(req)
+	case "publish":
+		entries, err = b.Publish(req)
+	default:
+		return usagef("unknown subcommand %q (apply, start, publish, permitted, history)", sub)
+	}
+	if err != nil {
+		return reportRefusal(e, err)
+	}
+	if err := files.save(b); err != nil {
+		return err
+	}
+	for _, ent := range entries {
+		printEntry(e, ent)
+	}
+	fmt.Fprintf(e.stdout, label(e.lang, "empreinte de tête : %s\n", "head hash: %s\n"), b.Journal().Head())
+	return nil
+}
+
+// reportRefusal prints every refusal in err, localised, and returns errInvalid; other
+// errors are returned as they are.
+func reportRefusal(e *env, err error) error {
+	var printed bool
+	var walk func(error)
+	walk = func(err error) {
+		var ae *contribution.ActionError
+		if errors.As(err, &ae) && ae.Code != "" {
+			fmt.Fprintf(e.stderr, "%s %s %s (%s): %s: %s\n", ae.Proposal, ae.Action, ae.Actor, ae.Role, ae.Code, ae.Localize(e.p))
+			printed = true
+			if ae.Code == civic.CodeProposalInvalid {
+				for _, fe := range civic.FieldErrors(ae.Err) {
+					fmt.Fprintf(e.stderr, "  %s %s: %s\n", fe.Path, fe.Code, fe.Localize(e.p))
+				}
+			}
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		for _, fe := range civic.FieldErrors(err) {
+			fmt.Fprintf(e.stderr, "%s %s: %s\n", fe.Path, fe.Code, fe.Localize(e.p))
+			printed = true
+		}
+	}
+	walk(err)
+	if !printed {
+		return err
+	}
+	return errInvalid
+}
+
+func printEntry(e *env, ent contribution.Entry) {
+	fmt.Fprintf(e.stdout, "%6d  %s  %-8s %-16s %-10s → %-10s %s (%s)", ent.Seq, ent.Time.Format(time.RFC3339), ent.Proposal, ent.Action, ent.From, ent.To, ent.Actor, ent.Role)
+	if ent.Reason != "" {
+		fmt.Fprintf(e.stdout, " « %s »", ent.Reason)
+	}
+	fmt.Fprintln(e.stdout)
+}
+
+// reviewHistory prints a proposal's entries from a verified journal.
+func reviewHistory(e *env, journal string, pos []string) error {
+	if journal == "" || len(pos) != 1 {
+		return usagef("usage: civic review history --journal FILE PROPOSAL")
+	}
+	f, err := os.Open(journal)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	entries, err := contribution.ReadJournal(f)
+	if err == nil {
+		err = contribution.VerifyEntries(entries)
+	}
+	if err != nil {
+		return reportRefusal(e, fmt.Errorf("%s: %w", journal, err))
+	}
+	for _, ent := range entries {
+		if ent.Proposal == pos[0] {
+			printEntry(e, ent)
+		}
+	}
+	return nil
+}
