@@ -47,6 +47,11 @@ type Call struct {
 	// Invitation is what the call invites contributions reporting results to discuss
 	// (impact measurement, implementation), shown to authors.
 	Invitation civic.Text `json:"invitation,omitempty"`
+
+	// loc is the time zone loaded by the decoder, so that validating many proposals does
+	// not read the zone database each time. It is written only while decoding, before the
+	// call is shared, and used only while its name is still TimeZone.
+	loc *time.Location
 	// Criteria are the review criteria, with their weights and scales (see [Criterion]).
 	Criteria []Criterion `json:"criteria,omitempty"`
 }
@@ -85,8 +90,13 @@ func (c *Call) FormatIDs() []string {
 	return ids
 }
 
-// Location returns the call's time zone, or UTC when it is not a known zone.
+// Location returns the call's time zone, or UTC when it is not a known zone. A call
+// decoded by [DecodeCall] keeps its zone loaded; otherwise each call reads the system's
+// zone database.
 func (c *Call) Location() *time.Location {
+	if c.loc != nil && c.loc.String() == c.TimeZone {
+		return c.loc
+	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
 		return time.UTC

@@ -1,6 +1,8 @@
 package contribution
 
 import (
+	"time"
+
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/internal/jsondec"
 )
@@ -13,6 +15,9 @@ func DecodeCall(data []byte) (*Call, error) {
 	d := jsondec.New(data, jsondec.Limits{})
 	c := decodeCall(d)
 	d.End()
+	if loc, err := time.LoadLocation(c.TimeZone); err == nil && c.TimeZone != "" && c.TimeZone != "Local" {
+		c.loc = loc
+	}
 	return c, d.Check(c.Check)
 }
 

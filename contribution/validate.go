@@ -1,8 +1,6 @@
 package contribution
 
 import (
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -390,7 +388,7 @@ func (p *Proposal) checkResults(v *civic.ValidationError, rp at, c *Call, f *For
 		if ref.IsZero() {
 			ref = c.Deadline
 		}
-		loc := location(c)
+		loc := c.Location()
 		if !start.IsZero() && !start.Start(loc).Before(ref) {
 			v.Add(pp.path().Key("start"), civic.CodeFutureResults, start.String(), stamp(ref, c))
 		}
@@ -488,31 +486,5 @@ func hasQuestion(set axis.Set, r axis.Ref) bool {
 
 // stamp formats an instant in the call's time zone for messages.
 func stamp(t time.Time, c *Call) string {
-	return t.In(location(c)).Format("2006-01-02 15:04 MST")
-}
-
-// locations caches the time zones of calls by name: [Call.Location] loads the zone from
-// the system's database (a file read and a parse) on every call, which cost about a
-// third of the time of validating a proposal with results. A [time.Location] is
-// immutable, so sharing one is safe. Only zones that load are kept, and at most
-// maxLocations of them, so that calls with arbitrary zone names cannot grow the cache.
-var (
-	locations   sync.Map // string → *time.Location
-	nLocations  atomic.Int32
-	maxLocation = int32(64)
-)
-
-// location returns c.Location(), cached.
-func location(c *Call) *time.Location {
-	if loc, ok := locations.Load(c.TimeZone); ok {
-		return loc.(*time.Location)
-	}
-	loc, err := time.LoadLocation(c.TimeZone)
-	if err != nil {
-		return c.Location()
-	}
-	if nLocations.Add(1) <= maxLocation {
-		locations.Store(c.TimeZone, loc)
-	}
-	return loc
+	return t.In(c.Location()).Format("2006-01-02 15:04 MST")
 }
