@@ -98,35 +98,57 @@ func (k OrgKind) Family() Family {
 	return ""
 }
 
-// Label returns the kind's name in French and English.
+// Label returns the kind's name in French and English, or nil for an unknown kind.
 func (k OrgKind) Label() Text {
-	l, ok := kindLabels[k]
-	if !ok {
+	fr, en := k.labels()
+	if fr == "" {
 		return nil
 	}
-	return NewText(l[0], l[1])
+	return NewText(fr, en)
 }
 
-var kindLabels = map[OrgKind][2]string{
-	KindState:            {"État", "State"},
-	KindMinistry:         {"Ministère", "Ministry"},
-	KindParliament:       {"Parlement", "Parliament"},
-	KindRegion:           {"Région", "Region"},
-	KindDepartement:      {"Département", "Département"},
-	KindMetropole:        {"Métropole", "Metropolitan authority"},
-	KindIntercommunalite: {"Intercommunalité", "Inter-municipal authority"},
-	KindCommune:          {"Commune", "Municipality"},
-	KindPublicAgency:     {"Agence ou administration publique", "Public agency or administration"},
-	KindSocialHousing:    {"Office HLM", "Social housing office"},
-	KindCompany:          {"Entreprise", "Company"},
-	KindStartup:          {"Start-up", "Start-up"},
-	KindAssociation:      {"Association", "Association"},
-	KindCollective:       {"Collectif", "Collective"},
-	KindUnion:            {"Syndicat", "Trade union"},
-	KindFoundation:       {"Fondation", "Foundation"},
-	KindUniversity:       {"Université ou laboratoire de recherche", "University or research lab"},
-	KindThinkTank:        {"Think-tank", "Think-tank"},
-	KindCitizen:          {"Citoyen", "Individual citizen"},
+func (k OrgKind) labels() (fr, en string) {
+	switch k {
+	case KindState:
+		return "État", "State"
+	case KindMinistry:
+		return "Ministère", "Ministry"
+	case KindParliament:
+		return "Parlement", "Parliament"
+	case KindRegion:
+		return "Région", "Region"
+	case KindDepartement:
+		return "Département", "Département"
+	case KindMetropole:
+		return "Métropole", "Metropolitan authority"
+	case KindIntercommunalite:
+		return "Intercommunalité", "Inter-municipal authority"
+	case KindCommune:
+		return "Commune", "Municipality"
+	case KindPublicAgency:
+		return "Agence ou administration publique", "Public agency or administration"
+	case KindSocialHousing:
+		return "Office HLM", "Social housing office"
+	case KindCompany:
+		return "Entreprise", "Company"
+	case KindStartup:
+		return "Start-up", "Start-up"
+	case KindAssociation:
+		return "Association", "Association"
+	case KindCollective:
+		return "Collectif", "Collective"
+	case KindUnion:
+		return "Syndicat", "Trade union"
+	case KindFoundation:
+		return "Fondation", "Foundation"
+	case KindUniversity:
+		return "Université ou laboratoire de recherche", "University or research lab"
+	case KindThinkTank:
+		return "Think-tank", "Think-tank"
+	case KindCitizen:
+		return "Citoyen", "Individual citizen"
+	}
+	return "", ""
 }
 
 // Organisation is a body an actor belongs to. The zero value is no organisation: the
