@@ -119,8 +119,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e.args = rest[1:]
 	err := cmd.run(e)
 	var ue *usageError
+	var help *helpRequest
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.As(err, &help):
+		fmt.Fprintf(stdout, "usage: %s [FLAGS] [ARGS]\n\n", help.fs.Name())
+		help.fs.SetOutput(stdout)
+		help.fs.PrintDefaults()
 		return exitOK
 	case errors.Is(err, errInvalid):
 		return exitInvalid
@@ -149,6 +155,12 @@ func printHelp(e *env) {
 	fmt.Fprintln(e.stdout, strings.TrimSpace(`Run "civic COMMAND -h" for a command's options.`))
 }
 
+// helpRequest is returned by parse for -h or --help: the command prints its flags and
+// exits 0.
+type helpRequest struct{ fs *flag.FlagSet }
+
+func (h *helpRequest) Error() string { return "help requested" }
+
 // flags returns a flag set for a subcommand that reports errors as usage errors.
 func flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("civic "+name, flag.ContinueOnError)
@@ -161,6 +173,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, &helpRequest{fs}
+			}
 			return nil, usagef("%v", err)
 		}
 		args = fs.Args()

@@ -68,6 +68,13 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+func TestSubcommandHelp(t *testing.T) {
+	code, out, _ := runCivic(t, "", "validate", "-h")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "usage: civic validate")
+	assert.Contains(t, out, "-json")
+}
+
 func TestHelpListsCommands(t *testing.T) {
 	_, out, _ := runCivic(t, "", "--lang", "fr", "help")
 	for name := range commands() {
