@@ -86,10 +86,16 @@ const (
 
 // Event and programme codes (packages event and schedule).
 const (
-	CodeInvalidClock Code = "invalid_clock" // not a local time of day "HH:MM" (00:00 to 23:59); args: value
-	CodePrecision    Code = "precision"     // a date of the wrong precision here; args: date, precision expected ("year", "month" or "day")
-	CodeOverCapacity Code = "over_capacity" // more people than the places available; args: people, places
-	CodeMarkup       Code = "markup"        // markup (an HTML or XML tag, comment or character reference) in a title or name; args: the fragment
+	CodeInvalidClock    Code = "invalid_clock"    // not a local time of day "HH:MM" (00:00 to 23:59); args: value
+	CodePrecision       Code = "precision"        // a date of the wrong precision here; args: date, precision expected ("year", "month" or "day")
+	CodeOverCapacity    Code = "over_capacity"    // more people than the places available; args: people, places
+	CodeMarkup          Code = "markup"           // markup (an HTML or XML tag, comment or character reference) in a title or name; args: the fragment
+	CodeNotConfirmed    Code = "not_confirmed"    // a proposal in a programme that its author has not confirmed; args: proposal, state
+	CodeWrongSession    Code = "wrong_session"    // a proposal in a session of a kind that does not fit its format or family; args: format, session kind
+	CodeOverTime        Code = "over_time"        // talks longer than the session leaves them; args: minutes needed, minutes available
+	CodeRoomConflict    Code = "room_conflict"    // two sessions in one room (or at one table) at the same time; args: room, other session
+	CodeSpeakerConflict Code = "speaker_conflict" // someone speaks in two places at once; args: person, other session
+	CodeNoPlace         Code = "no_place"         // a proposal the scheduler could not place: every fitting session is full or its speakers are busy; args: format
 )
 
 // Participation device codes (package participation).
@@ -146,6 +152,12 @@ var codeTable = [...]struct {
 	{CodePrecision, "the date %[1]q must have the precision %[2]q", "la date « %[1]v » doit avoir la précision « %[2]v »"},
 	{CodeOverCapacity, "%[1]v people exceed the %[2]v places available", "%[1]v personnes dépassent les %[2]v places disponibles"},
 	{CodeMarkup, "contains markup %[1]q: titles and names are plain text", "contient du balisage « %[1]v » : les titres et les noms sont du texte brut"},
+	{CodeNotConfirmed, "proposal %[1]q is %[2]v, not confirmed", "la proposition « %[1]v » est à l'état « %[2]v », non confirmée"},
+	{CodeWrongSession, "a %[1]q contribution does not fit a %[2]q session", "une contribution « %[1]v » ne convient pas à une session « %[2]v »"},
+	{CodeOverTime, "the talks need %[1]v minutes, the session leaves %[2]v", "les interventions demandent %[1]v minutes, la session en laisse %[2]v"},
+	{CodeRoomConflict, "%[1]q is already used at that time by %[2]q", "« %[1]v » est déjà occupée à ce moment par « %[2]v »"},
+	{CodeSpeakerConflict, "%[1]v also speaks at that time in %[2]q", "%[1]v intervient aussi à ce moment dans « %[2]v »"},
+	{CodeNoPlace, "no session that fits a %[1]q contribution has room left at a time its speakers are free", "aucune session adaptée à une contribution « %[1]v » n'a de place à un moment où ses intervenants sont libres"},
 	{CodeQuestionAxis, "question %[1]v belongs to axis %[2]v, which the proposal does not address", "la question %[1]v relève de l'axe %[2]v, que la proposition n'aborde pas"},
 	{CodeUnknownAction, "unknown action %[1]q", "action inconnue « %[1]v »"},
 	{CodeUnknownState, "unknown state %[1]q", "état inconnu « %[1]v »"},

@@ -21,7 +21,7 @@ type demoStep func(e *env, s *demoState) error
 
 // demoSteps lists the demo's parts, in order. Each issue's step lives in its own file.
 func demoSteps() []demoStep {
-	return []demoStep{demoCall, demoReview}
+	return []demoStep{demoCall, demoReview, demoProgramme}
 }
 
 func runDemo(e *env) error {

@@ -52,14 +52,16 @@ type command struct {
 // commands lists the subcommands. Each command group lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"demo":     {civic.NewText("Démonstration sur l'appel 2019 et son échantillon", "Demo on the 2019 call and its sample"), runDemo},
-		"call":     {civic.NewText("Présente l'appel à contributions intégré", "Presents the built-in call for contributions"), runCall},
-		"validate": {civic.NewText("Valide des propositions (JSON, tableau ou NDJSON)", "Validates proposals (JSON, array or NDJSON)"), runValidate},
-		"schema":   {civic.NewText("Affiche ou écrit les schémas JSON", "Prints or writes the JSON Schemas"), runSchema},
-		"review":   {civic.NewText("Évaluation : actions, actions permises, historique", "Review: actions, permitted actions, history"), runReview},
-		"journal":  {civic.NewText("Vérifie un journal des décisions", "Verifies a decision journal"), runJournal},
-		"workflow": {civic.NewText("Affiche le workflow d'évaluation (DOT ou Mermaid)", "Prints the review workflow (DOT or Mermaid)"), runWorkflow},
-		"select":   {civic.NewText("Sélection exacte sous quotas de diversité", "Exact selection under diversity quotas"), runSelect},
+		"demo":      {civic.NewText("Démonstration sur l'appel 2019 et son échantillon", "Demo on the 2019 call and its sample"), runDemo},
+		"call":      {civic.NewText("Présente l'appel à contributions intégré", "Presents the built-in call for contributions"), runCall},
+		"validate":  {civic.NewText("Valide des propositions (JSON, tableau ou NDJSON)", "Validates proposals (JSON, array or NDJSON)"), runValidate},
+		"programme": {civic.NewText("Construit, exporte ou vérifie le programme de la Journée", "Builds, exports or checks the programme of the Journée"), runProgramme},
+		"calendar":  {civic.NewText("Présente le calendrier 2018-2019 de l'Observatoire", "Presents the Observatoire's 2018-2019 calendar"), runCalendar},
+		"schema":    {civic.NewText("Affiche ou écrit les schémas JSON", "Prints or writes the JSON Schemas"), runSchema},
+		"review":    {civic.NewText("Évaluation : actions, actions permises, historique", "Review: actions, permitted actions, history"), runReview},
+		"journal":   {civic.NewText("Vérifie un journal des décisions", "Verifies a decision journal"), runJournal},
+		"workflow":  {civic.NewText("Affiche le workflow d'évaluation (DOT ou Mermaid)", "Prints the review workflow (DOT or Mermaid)"), runWorkflow},
+		"select":    {civic.NewText("Sélection exacte sous quotas de diversité", "Exact selection under diversity quotas"), runSelect},
 	}
 }
 

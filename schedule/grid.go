@@ -1,0 +1,235 @@
+package schedule
+
+import (
+	"slices"
+
+	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/contribution"
+	"github.com/civic-observatory/civic/event"
+)
+
+// Kind is the kind of a session of the programme.
+type Kind string
+
+// The kinds of session of the 2019 provisional programme.
+const (
+	KindOpening    Kind = "opening_plenary"     // plénière d'ouverture: pitches
+	KindRoundTable Kind = "round_table"         // table ronde: research and field reports
+	KindCoBuild    Kind = "co_construction"     // coconstruction: centrifugeuse tables
+	KindTraining   Kind = "mini_training"       // mini formation: given by the organisers
+	KindExperience Kind = "experience_workshop" // atelier de retours d'expérience: research and field reports
+	KindDiscussion Kind = "discussion_workshop" // atelier de discussion: open discussion
+	KindLunch      Kind = "lunch"               // déjeuner
+	KindBreak      Kind = "break"               // pause
+	KindEvening    Kind = "evening"             // soirée
+)
+
+// Kinds lists every Kind, in the order of the day.
+func Kinds() []Kind {
+	return []Kind{KindOpening, KindRoundTable, KindCoBuild, KindTraining, KindExperience,
+		KindDiscussion, KindLunch, KindBreak, KindEvening}
+}
+
+// Valid reports whether k is one of [Kinds].
+func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
+
+// Takes reports whether a session of kind k takes contributions of the format section s:
+// results (research presentations and field reports) go to round tables and experience
+// workshops, pitches to the opening plenary, centrifugeuse projects to co-construction
+// sessions.
+func (k Kind) Takes(s contribution.Section) bool {
+	switch s {
+	case contribution.SectionResults:
+		return k == KindRoundTable || k == KindExperience
+	case contribution.SectionPitch:
+		return k == KindOpening
+	case contribution.SectionProject:
+		return k == KindCoBuild
+	}
+	return false
+}
+
+// Grid is the time grid of an event's programme: the slots of each track.
+type Grid struct {
+	// Event is the ID of the event the grid belongs to.
+	Event string `json:"event"`
+	// Slots are the slots of the day, in any order.
+	Slots []Slot `json:"slots"`
+}
+
+// Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for
+// lunch), with the kind of session it holds.
+type Slot struct {
+	// ID identifies the slot within its grid, matching [civic.IDPattern].
+	ID string `json:"id"`
+	// Kind is the kind of session held in the slot.
+	Kind Kind `json:"kind"`
+	// Title is the slot's title as the programme gives it (« Première table-ronde »).
+	Title civic.Text `json:"title"`
+	// Tracks are the IDs of the event's tracks the slot belongs to; empty for all tracks.
+	Tracks []string `json:"tracks,omitempty"`
+	// Start and End are the local times of the slot. End is nil only for the evening,
+	// whose end the source does not give.
+	Start event.Clock  `json:"start"`
+	End   *event.Clock `json:"end,omitempty"`
+	// Discussion is the time, in minutes, kept free of talks for discussion or for the
+	// organisers' words.
+	Discussion int `json:"discussion,omitempty"`
+	// Families, for a co-construction slot, are the families of actors whose projects it
+	// takes; empty for any (« A définir »).
+	Families []civic.Family `json:"families,omitempty"`
+}
+
+// Minutes returns the slot's length in minutes, 0 without an end.
+func (s *Slot) Minutes() int {
+	if s.End == nil {
+		return 0
+	}
+	return s.End.Minutes() - s.Start.Minutes()
+}
+
+// Overlaps reports whether two slots share some time. A slot without an end lasts an
+// instant.
+func (s *Slot) Overlaps(t *Slot) bool {
+	return overlap(s.Start, s.End, t.Start, t.End)
+}
+
+func overlap(a event.Clock, aEnd *event.Clock, b event.Clock, bEnd *event.Clock) bool {
+	ae, be := a.Minutes(), b.Minutes()
+	if aEnd != nil {
+		ae = aEnd.Minutes()
+	}
+	if bEnd != nil {
+		be = bEnd.Minutes()
+	}
+	return a.Minutes() < max(be, b.Minutes()+1) && b.Minutes() < max(ae, a.Minutes()+1)
+}
+
+// Slot returns the slot with the ID.
+func (g *Grid) Slot(id string) (*Slot, bool) {
+	for i := range g.Slots {
+		if g.Slots[i].ID == id {
+			return &g.Slots[i], true
+		}
+	}
+	return nil, false
+}
+
+// Limits on grids.
+const (
+	MaxSlots    = 500
+	MaxTitleLen = 300
+)
+
+// Check records the problems of the grid at path, against the event when it is not nil
+// (tracks must exist).
+func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event) {
+	civic.CheckID(v, path.Key("event"), g.Event)
+	if ev != nil && g.Event != "" && g.Event != ev.ID {
+		v.Add(path.Key("event"), civic.CodeUnknownRef, g.Event)
+	}
+	sp := path.Key("slots")
+	if len(g.Slots) == 0 {
+		v.Add(sp, civic.CodeRequired)
+	}
+	if len(g.Slots) > MaxSlots {
+		v.Add(sp, civic.CodeTooMany, MaxSlots, len(g.Slots))
+	}
+	seen := map[string]bool{}
+	for i := range g.Slots {
+		s := &g.Slots[i]
+		p := sp.Index(i)
+		if civic.CheckID(v, p.Key("id"), s.ID) && seen[s.ID] {
+			v.Add(p.Key("id"), civic.CodeDuplicate, s.ID)
+		}
+		seen[s.ID] = true
+		switch {
+		case s.Kind == "":
+			v.Add(p.Key("kind"), civic.CodeRequired)
+		case !s.Kind.Valid():
+			v.Add(p.Key("kind"), civic.CodeUnknownValue, string(s.Kind))
+		}
+		checkTitle(v, p.Key("title"), s.Title, true)
+		if !s.Start.Valid() {
+			v.Add(p.Key("start"), civic.CodeInvalidClock, s.Start.String())
+		}
+		switch {
+		case s.End == nil && s.Kind != KindEvening:
+			v.Add(p.Key("end"), civic.CodeRequired)
+		case s.End != nil && !s.End.Valid():
+			v.Add(p.Key("end"), civic.CodeInvalidClock, s.End.String())
+		case s.End != nil && s.End.Compare(s.Start) <= 0:
+			v.Add(p.Key("end"), civic.CodeOrder, s.Start.String(), s.End.String())
+		}
+		if s.Discussion < 0 || s.Discussion > max(s.Minutes(), 0) {
+			v.Add(p.Key("discussion"), civic.CodeOutOfRange, 0, max(s.Minutes(), 0), s.Discussion)
+		}
+		for j, t := range s.Tracks {
+			if ev != nil {
+				if _, ok := ev.Track(t); !ok {
+					v.Add(p.Key("tracks").Index(j), civic.CodeUnknownRef, t)
+				}
+			}
+		}
+		for j, f := range s.Families {
+			if !f.Valid() {
+				v.Add(p.Key("families").Index(j), civic.CodeUnknownValue, string(f))
+			}
+		}
+		if len(s.Families) > 0 && s.Kind != KindCoBuild {
+			v.Add(p.Key("families"), civic.CodeNotForFormat, "families", string(s.Kind))
+		}
+	}
+	// Two slots of one track may not overlap.
+	for i := range g.Slots {
+		for j := i + 1; j < len(g.Slots); j++ {
+			a, b := &g.Slots[i], &g.Slots[j]
+			if a.Overlaps(b) && sharesTrack(a, b) {
+				v.Add(sp.Index(j), civic.CodeRoomConflict, trackOf(a, b), a.ID)
+			}
+		}
+	}
+}
+
+// sharesTrack reports whether two slots use a common track (a slot without tracks uses
+// every track).
+func sharesTrack(a, b *Slot) bool {
+	if len(a.Tracks) == 0 || len(b.Tracks) == 0 {
+		return true
+	}
+	for _, t := range a.Tracks {
+		if slices.Contains(b.Tracks, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func trackOf(a, b *Slot) string {
+	for _, t := range a.Tracks {
+		if len(b.Tracks) == 0 || slices.Contains(b.Tracks, t) {
+			return t
+		}
+	}
+	if len(b.Tracks) > 0 {
+		return b.Tracks[0]
+	}
+	return "*"
+}
+
+// checkTitle checks a localised title: one line of plain text, no markup.
+func checkTitle(v *civic.ValidationError, path civic.Path, t civic.Text, required bool) {
+	t.Check(v, path, required, MaxTitleLen)
+	for _, k := range t.Languages() {
+		if frag, ok := event.Markup(t[k]); ok {
+			v.Add(path.Key(k), civic.CodeMarkup, frag)
+		}
+	}
+}
+
+// Validate reports every problem of the grid as a [*civic.ValidationError].
+func (g *Grid) Validate(ev *event.Event) error {
+	var v civic.ValidationError
+	g.Check(&v, nil, ev)
+	return v.Err()
+}

@@ -1,0 +1,198 @@
+package schedule
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/civic-observatory/civic/event"
+)
+
+// ICalendar writes RFC 5545 iCalendar: lines end in CRLF and are folded at 75 octets
+// without splitting a UTF-8 sequence, TEXT values escape backslash, semicolon, comma and
+// newline and lose other control characters, local times carry a TZID with its VTIMEZONE.
+type icalWriter struct {
+	w *bufio.Writer
+}
+
+// line writes one content line, folded: the first line holds at most 75 octets, each
+// continuation line a space and at most 74 more, cut only at the start of a character.
+func (iw *icalWriter) line(name, value string) {
+	s := name + ":" + value
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		iw.w.WriteString(s[:cut])
+		iw.w.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74
+	}
+	iw.w.WriteString(s)
+	iw.w.WriteString("\r\n")
+}
+
+// icalText escapes a TEXT value (RFC 5545 §3.3.11).
+func icalText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == ';':
+			b.WriteString(`\;`)
+		case r == ',':
+			b.WriteString(`\,`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < 0x20 || r == 0x7f:
+			// Carriage returns and other controls would break the line structure.
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// paramText quotes a parameter value, dropping the characters a quoted value may not hold.
+func paramText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' {
+			return -1
+		}
+		return r
+	}, s)
+	return `"` + s + `"`
+}
+
+// vtimezone writes the VTIMEZONE of a zone with one standard and one daylight time, as
+// Europe/Paris has had since 1996 (last Sunday of March and of October). Zones without
+// daylight time get a single STANDARD component.
+func (iw *icalWriter) vtimezone(loc *time.Location, year int) {
+	jan := time.Date(year, 1, 1, 12, 0, 0, 0, loc)
+	jul := time.Date(year, 7, 1, 12, 0, 0, 0, loc)
+	_, winter := jan.Zone()
+	_, summer := jul.Zone()
+	iw.line("BEGIN", "VTIMEZONE")
+	iw.line("TZID", loc.String())
+	if winter == summer {
+		iw.line("BEGIN", "STANDARD")
+		iw.line("DTSTART", "19700101T000000")
+		iw.line("TZOFFSETFROM", offset(winter))
+		iw.line("TZOFFSETTO", offset(winter))
+		iw.line("END", "STANDARD")
+	} else {
+		iw.line("BEGIN", "DAYLIGHT")
+		iw.line("DTSTART", "19700329T020000")
+		iw.line("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+		iw.line("TZOFFSETFROM", offset(winter))
+		iw.line("TZOFFSETTO", offset(summer))
+		iw.line("END", "DAYLIGHT")
+		iw.line("BEGIN", "STANDARD")
+		iw.line("DTSTART", "19701025T030000")
+		iw.line("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+		iw.line("TZOFFSETFROM", offset(summer))
+		iw.line("TZOFFSETTO", offset(winter))
+		iw.line("END", "STANDARD")
+	}
+	iw.line("END", "VTIMEZONE")
+}
+
+func offset(sec int) string {
+	sign := '+'
+	if sec < 0 {
+		sign, sec = '-', -sec
+	}
+	return fmt.Sprintf("%c%02d%02d", sign, sec/3600, sec%3600/60)
+}
+
+func localStamp(t time.Time) string { return t.Format("20060102T150405") }
+
+// WriteICal writes the programme as an iCalendar file: one VEVENT per session, its talks
+// and contributors in the description. DTSTAMP is the start of the event, so that the
+// output depends on the programme only.
+func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error {
+	v, err := newView(pr, cx, tag)
+	if err != nil {
+		return err
+	}
+	iw := &icalWriter{w: bufio.NewWriter(w)}
+	iw.line("BEGIN", "VCALENDAR")
+	iw.line("VERSION", "2.0")
+	iw.line("PRODID", "-//civic-observatory//civic//FR")
+	iw.line("CALSCALE", "GREGORIAN")
+	iw.line("METHOD", "PUBLISH")
+	iw.line("X-WR-CALNAME", icalText(v.ev.Title.Get(tag)))
+	iw.vtimezone(v.loc, v.day.Year())
+	stamp := v.day.UTC().Format("20060102T150405Z")
+	for _, sv := range v.sessions {
+		iw.line("BEGIN", "VEVENT")
+		iw.line("UID", uuid(v.ev.ID, sv.s.ID)+"@civic")
+		iw.line("DTSTAMP", stamp)
+		iw.line("DTSTART;TZID="+v.loc.String(), localStamp(sv.start))
+		if sv.hasEnd {
+			iw.line("DTEND;TZID="+v.loc.String(), localStamp(sv.end))
+		}
+		iw.line("SUMMARY", icalText(sv.title))
+		if sv.room != "" {
+			iw.line("LOCATION", icalText(sv.room))
+		}
+		if sv.track != "" {
+			iw.line("CATEGORIES", icalText(sv.track))
+		}
+		var desc strings.Builder
+		for _, t := range sv.s.Talks {
+			s, _ := v.talkTime(&t)
+			desc.WriteString(s.Format("15:04"))
+			if t.Table > 0 {
+				desc.WriteString(" · " + v.tableLabel(t.Table))
+			}
+			desc.WriteString(" — " + t.Title + " — " + speakerLine(t.Speakers) + "\n")
+		}
+		if desc.Len() > 0 {
+			iw.line("DESCRIPTION", icalText(strings.TrimSuffix(desc.String(), "\n")))
+		}
+		for _, sk := range speakersOf(sv.s) {
+			iw.line("CONTACT", icalText(speakerLine([]Speaker{sk})))
+		}
+		iw.line("END", "VEVENT")
+	}
+	iw.line("END", "VCALENDAR")
+	return iw.w.Flush()
+}
+
+// WriteCalendarICal writes an event calendar (such as the Observatoire's) as iCalendar:
+// each activity, known to the month, is an all-day event spanning its month
+// (DTSTART;VALUE=DATE on the first, DTEND on the first of the next month), as RFC 5545
+// writes events known to the day or coarser.
+func WriteCalendarICal(w io.Writer, c *event.Calendar, tag language.Tag) error {
+	iw := &icalWriter{w: bufio.NewWriter(w)}
+	iw.line("BEGIN", "VCALENDAR")
+	iw.line("VERSION", "2.0")
+	iw.line("PRODID", "-//civic-observatory//civic//FR")
+	iw.line("CALSCALE", "GREGORIAN")
+	iw.line("X-WR-CALNAME", icalText(c.Title.Get(tag)))
+	for _, a := range c.Activities {
+		start, end := a.Month.Start(time.UTC), a.Month.End(time.UTC)
+		iw.line("BEGIN", "VEVENT")
+		iw.line("UID", uuid(c.ID, a.ID)+"@civic")
+		iw.line("DTSTAMP", start.Format("20060102T150405Z"))
+		iw.line("DTSTART;VALUE=DATE", start.Format("20060102"))
+		iw.line("DTEND;VALUE=DATE", end.Format("20060102"))
+		iw.line("SUMMARY", icalText(a.Title.Get(tag)))
+		if a.Place != nil {
+			iw.line("LOCATION", icalText(a.Place.Name.Get(tag)))
+		}
+		iw.line("CATEGORIES", icalText(string(a.Kind)))
+		iw.line("END", "VEVENT")
+	}
+	iw.line("END", "VCALENDAR")
+	return iw.w.Flush()
+}
