@@ -155,7 +155,8 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 		Events []xEvent `xml:"event"`
 	}
 	type xTrack struct {
-		Name string `xml:",chardata"`
+		Name string `xml:"name,attr"`
+		Slug string `xml:"slug,attr"`
 	}
 	type xDay struct {
 		Date  string  `xml:"date,attr"`
@@ -191,7 +192,7 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 		Day: xDay{Date: v.day.Format("2006-01-02"), Start: start.Format(time.RFC3339), End: end.Format(time.RFC3339), Index: 1},
 	}
 	for _, t := range v.tracks {
-		doc.Conference.Tracks = append(doc.Conference.Tracks, xTrack{Name: t.Title.Get(tag)})
+		doc.Conference.Tracks = append(doc.Conference.Tracks, xTrack{Name: t.Title.Get(tag), Slug: "t-" + t.ID})
 	}
 	roomIndex := map[string]int{}
 	for _, e := range v.frabEvents() {
