@@ -74,6 +74,8 @@ func decodeSlot(d *jsondec.Decoder) Slot {
 			s.Title = d.Text()
 		case "tracks":
 			s.Tracks = d.Strings()
+		case "day":
+			s.Day = clampInt(d.Int())
 		case "start":
 			if c := decodeClock(d); c != nil {
 				s.Start = *c

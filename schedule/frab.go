@@ -57,7 +57,7 @@ func (v *view) frabEvents() []frabEvent {
 		}
 		var b strings.Builder
 		for _, t := range sv.s.Talks {
-			s, _ := v.talkTime(&t)
+			s, _ := v.talkTime(&sv, &t)
 			fmt.Fprintf(&b, "%s", s.Format("15:04"))
 			if t.Table > 0 {
 				fmt.Fprintf(&b, " · %s", v.tableLabel(t.Table))

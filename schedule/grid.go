@@ -68,6 +68,9 @@ type Slot struct {
 	Title civic.Text `json:"title"`
 	// Tracks are the IDs of the event's tracks the slot belongs to; empty for all tracks.
 	Tracks []string `json:"tracks,omitempty"`
+	// Day is the day of the slot, counted from the event's first day (0); a one-day event
+	// leaves it out.
+	Day int `json:"day,omitempty"`
 	// Start and End are the local times of the slot. End is nil only for the evening,
 	// whose end the source does not give.
 	Start event.Clock  `json:"start"`
@@ -91,19 +94,26 @@ func (s *Slot) Minutes() int {
 // Overlaps reports whether two slots share some time. A slot without an end lasts an
 // instant.
 func (s *Slot) Overlaps(t *Slot) bool {
-	return overlap(s.Start, s.End, t.Start, t.End)
+	as, ae := s.span()
+	bs, be := t.span()
+	return overlap(as, ae, bs, be)
 }
 
-func overlap(a event.Clock, aEnd *event.Clock, b event.Clock, bEnd *event.Clock) bool {
-	ae, be := a.Minutes(), b.Minutes()
-	if aEnd != nil {
-		ae = aEnd.Minutes()
+// span returns the slot's start and end in minutes from the event's first midnight; a
+// slot without an end lasts a minute.
+func (s *Slot) span() (int, int) {
+	start := s.Day*24*60 + s.Start.Minutes()
+	if s.End == nil {
+		return start, start + 1
 	}
-	if bEnd != nil {
-		be = bEnd.Minutes()
-	}
-	return a.Minutes() < max(be, b.Minutes()+1) && b.Minutes() < max(ae, a.Minutes()+1)
+	return start, s.Day*24*60 + s.End.Minutes()
 }
+
+// at returns a time of the slot's day in minutes from the event's first midnight.
+func (s *Slot) at(c event.Clock) int { return s.Day*24*60 + c.Minutes() }
+
+// overlap reports whether [as, ae) and [bs, be) meet.
+func overlap(as, ae, bs, be int) bool { return as < be && bs < ae }
 
 // Slot returns the slot with the ID.
 func (g *Grid) Slot(id string) (*Slot, bool) {
@@ -117,7 +127,8 @@ func (g *Grid) Slot(id string) (*Slot, bool) {
 
 // Limits on grids.
 const (
-	MaxSlots    = 500
+	MaxSlots    = 5000
+	MaxDays     = 31
 	MaxTitleLen = 300
 )
 
@@ -160,6 +171,9 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 			v.Add(p.Key("end"), civic.CodeInvalidClock, s.End.String())
 		case s.End != nil && s.End.Compare(s.Start) <= 0:
 			v.Add(p.Key("end"), civic.CodeOrder, s.Start.String(), s.End.String())
+		}
+		if s.Day < 0 || s.Day > MaxDays-1 {
+			v.Add(p.Key("day"), civic.CodeOutOfRange, 0, MaxDays-1, s.Day)
 		}
 		if s.Discussion < 0 || s.Discussion > max(s.Minutes(), 0) {
 			v.Add(p.Key("discussion"), civic.CodeOutOfRange, 0, max(s.Minutes(), 0), s.Discussion)

@@ -149,7 +149,7 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 		}
 		var desc strings.Builder
 		for _, t := range sv.s.Talks {
-			s, _ := v.talkTime(&t)
+			s, _ := v.talkTime(&sv, &t)
 			desc.WriteString(s.Format("15:04"))
 			if t.Table > 0 {
 				desc.WriteString(" · " + v.tableLabel(t.Table))

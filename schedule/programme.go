@@ -128,9 +128,8 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 		return
 	}
 	type use struct {
-		session int
-		start   event.Clock
-		end     *event.Clock
+		session    int
+		start, end int // minutes from the event's first midnight
 	}
 	placed := map[string]civic.Path{}
 	rooms := map[string][]use{}    // room or room#table → uses
@@ -174,12 +173,13 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 		if s.Room != "" {
 			for _, u := range rooms[s.Room] {
 				o := &pr.Sessions[u.session]
-				if overlap(slot.Start, slot.End, u.start, u.end) {
+				if ss, se := slot.span(); overlap(ss, se, u.start, u.end) {
 					v.Add(p.Key("room"), civic.CodeRoomConflict, s.Room, o.ID)
 					break
 				}
 			}
-			rooms[s.Room] = append(rooms[s.Room], use{i, slot.Start, slot.End})
+			ss, se := slot.span()
+			rooms[s.Room] = append(rooms[s.Room], use{i, ss, se})
 		}
 		tp := p.Key("talks")
 		if len(s.Talks) > MaxTalks {
@@ -213,9 +213,8 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 				v.Add(q.Key("minutes"), civic.CodeOutOfRange, 1, 24*60, t.Minutes)
 				continue
 			}
-			if prev, ok := placed[t.Proposal]; ok {
+			if _, ok := placed[t.Proposal]; ok {
 				v.Add(q.Key("proposal"), civic.CodeDuplicate, t.Proposal)
-				_ = prev
 			} else {
 				placed[t.Proposal] = q
 			}
@@ -254,12 +253,11 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 			for _, c := range prop.Contributors {
 				for _, u := range speakers[c.Email] {
 					o := &pr.Sessions[u.session]
-					if o.ID != s.ID && overlap(t.Start, ptr(t.End()), u.start, u.end) {
+					if o.ID != s.ID && overlap(slot.at(t.Start), slot.at(t.End()), u.start, u.end) {
 						v.Add(q.Key("speakers"), civic.CodeSpeakerConflict, c.Name, o.ID)
 					}
 				}
-				end := t.End()
-				speakers[c.Email] = append(speakers[c.Email], use{i, t.Start, &end})
+				speakers[c.Email] = append(speakers[c.Email], use{i, slot.at(t.Start), slot.at(t.End())})
 			}
 		}
 		avail := slot.Minutes() - slot.Discussion
@@ -282,8 +280,6 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 		}
 	}
 }
-
-func ptr[T any](x T) *T { return &x }
 
 func sortedKeys(m map[int]int) []int {
 	keys := make([]int, 0, len(m))

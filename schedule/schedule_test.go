@@ -86,7 +86,9 @@ func TestGridRules(t *testing.T) {
 		{"id":"a","kind":"round_table","tracks":["pleniere"],"start":"10:00","end":"09:00","title":{"fr":"A"}},
 		{"id":"b","kind":"round_table","tracks":["pleniere"],"start":"10:00","end":"11:00","title":{"fr":"<b>B</b>"}},
 		{"id":"b","kind":"tea","tracks":["nowhere"],"start":"25:00","title":{"fr":"C"}},
-		{"id":"d","kind":"lunch","start":"12:00","end":"13:00","families":["public"],"title":{"fr":"D"},"colour":1}]}`)
+		{"id":"d","kind":"lunch","start":"12:00","end":"13:00","families":["public"],"title":{"fr":"D"},"colour":1},
+		{"id":"e","kind":"round_table","tracks":["pleniere"],"start":"10:30","end":"11:30","day":40,"title":{"fr":"E"}},
+		{"id":"f","kind":"round_table","tracks":["pleniere"],"start":"10:30","end":"11:30","title":{"fr":"F"}}]}`)
 	_, err = schedule.DecodeGrid(data, ev)
 	var got []string
 	for _, e := range civic.FieldErrors(err) {
@@ -102,7 +104,8 @@ func TestGridRules(t *testing.T) {
 		"slots[2].end required",
 		"slots[2].tracks[0] unknown_reference",
 		"slots[3].families not_for_format",
-		"slots[1] room_conflict",
+		"slots[4].day out_of_range",
+		"slots[5] room_conflict",
 	}, got)
 }
 

@@ -28,7 +28,7 @@ func (pr *Programme) WriteText(w io.Writer, cx Context, tag language.Tag) error 
 		}
 		b.WriteString("\n")
 		for _, t := range sv.s.Talks {
-			s, _ := v.talkTime(&t)
+			s, _ := v.talkTime(&sv, &t)
 			fmt.Fprintf(b, "    %s", s.Format("15:04"))
 			if t.Table > 0 {
 				fmt.Fprintf(b, " %s", v.tableLabel(t.Table))
@@ -98,7 +98,7 @@ func (pr *Programme) WriteMarkdown(w io.Writer, cx Context, tag language.Tag) er
 		}
 		b.WriteString("\n\n")
 		for _, t := range sv.s.Talks {
-			s, _ := v.talkTime(&t)
+			s, _ := v.talkTime(&sv, &t)
 			fmt.Fprintf(b, "- %s", s.Format("15:04"))
 			if t.Table > 0 {
 				fmt.Fprintf(b, " (%s)", markdownEscape(v.tableLabel(t.Table)))
@@ -224,7 +224,7 @@ func (v *view) htmlSession(b *bufio.Writer, sv *sessionView) {
 	}
 	b.WriteString("<ol>")
 	for _, t := range sv.s.Talks {
-		s, _ := v.talkTime(&t)
+		s, _ := v.talkTime(sv, &t)
 		fmt.Fprintf(b, `<li><time>%s</time> `, s.Format("15:04"))
 		if t.Table > 0 {
 			fmt.Fprintf(b, "(%s) ", e(v.tableLabel(t.Table)))

@@ -59,9 +59,9 @@ func newView(pr *Programme, cx Context, tag language.Tag) (*view, error) {
 		if !ok {
 			return nil, &civic.FieldError{Path: civic.Path{}.Key("sessions").Index(i).Key("slot"), Code: civic.CodeUnknownRef, Args: []any{s.Slot}}
 		}
-		sv := sessionView{s: s, slot: sl, title: sl.Title.Get(tag), room: venue, start: v.at(sl.Start)}
+		sv := sessionView{s: s, slot: sl, title: sl.Title.Get(tag), room: venue, start: v.at(sl, sl.Start)}
 		if sl.End != nil {
-			sv.end, sv.hasEnd = v.at(*sl.End), true
+			sv.end, sv.hasEnd = v.at(sl, *sl.End), true
 		} else {
 			sv.end = sv.start
 		}
@@ -92,8 +92,8 @@ func newView(pr *Programme, cx Context, tag language.Tag) (*view, error) {
 	return v, nil
 }
 
-func (v *view) at(c event.Clock) time.Time {
-	return time.Date(v.day.Year(), v.day.Month(), v.day.Day(), c.Hour, c.Minute, 0, 0, v.loc)
+func (v *view) at(sl *Slot, c event.Clock) time.Time {
+	return time.Date(v.day.Year(), v.day.Month(), v.day.Day()+sl.Day, c.Hour, c.Minute, 0, 0, v.loc)
 }
 
 func (v *view) trackIndex(id string) int {
@@ -106,8 +106,8 @@ func (v *view) trackIndex(id string) int {
 }
 
 // talkTime returns the talk's start and end instants.
-func (v *view) talkTime(t *Talk) (time.Time, time.Time) {
-	s := v.at(t.Start)
+func (v *view) talkTime(sv *sessionView, t *Talk) (time.Time, time.Time) {
+	s := v.at(sv.slot, t.Start)
 	return s, s.Add(time.Duration(t.Minutes) * time.Minute)
 }
 
