@@ -59,8 +59,8 @@ const (
 
 // Review workflow, journal and selection codes (package contribution).
 const (
-	CodeUnknownAction   Code = "unknown_action"       // not an action of the review workflow; args: action
-	CodeUnknownState    Code = "unknown_state"        // not a state of the review workflow; args: state
+	CodeUnknownAction   Code = "unknown_action"       // not an action of the workflow; args: action
+	CodeUnknownState    Code = "unknown_state"        // not a state of the workflow; args: state
 	CodeIllegalAction   Code = "illegal_action"       // the action cannot be taken from this state; args: action, state
 	CodeWrongRole       Code = "wrong_role"           // the action exists from this state, but not for this role; args: role, action, state
 	CodeNotAuthor       Code = "not_author"           // an author's action by someone who is not a contributor of the proposal; args: actor, proposal
@@ -99,7 +99,15 @@ const (
 )
 
 // Participation device codes (package participation).
-const ()
+const (
+	CodeAbovePopulation   Code = "above_population"    // more participants than the territory has inhabitants; args: participants, population
+	CodeAboveContribution Code = "above_contributions" // more contributions taken into account than received; args: taken into account, contributions
+	CodeAboveParticipants Code = "above_participants"  // participants counted by category add up to more than the participants; args: sum, participants
+	CodeEncoding          Code = "encoding"            // a CSV file that is not UTF-8 (Latin-1 or Windows-1252, for instance); args: byte offset
+	CodeMissingColumn     Code = "missing_column"      // a required CSV column is missing; args: column
+	CodeUnknownColumn     Code = "unknown_column"      // a CSV column this format does not define; args: column
+	CodeFieldCount        Code = "field_count"         // a CSV row with more or fewer fields than the header; args: fields, expected
+)
 
 // codeTable holds every code with its English and French messages. Arguments are referred
 // to by position (%[1]v) so that a translation may reorder them.
@@ -177,11 +185,18 @@ var codeTable = [...]struct {
 	{CodeBadSequence, "entry number %[1]v expected, found %[2]v", "entrée numéro %[1]v attendue, %[2]v trouvée"},
 	{CodeDuplicateSeq, "entry number %[1]v appears more than once", "l'entrée numéro %[1]v figure plusieurs fois"},
 	{CodeTruncated, "line %[1]v is cut short", "la ligne %[1]v est tronquée"},
-	{CodeReplayMismatch, "entry %[1]v: the proposal %[2]q is recorded in the state %[3]q but replays to %[4]q", "entrée %[1]v : la proposition « %[2]v » est notée dans l'état « %[3]v » mais le rejeu donne « %[4]v »"},
+	{CodeReplayMismatch, "entry %[1]v: %[2]q is recorded in the state %[3]q but replays to %[4]q", "entrée %[1]v : « %[2]v » est notée dans l'état « %[3]v » mais le rejeu donne « %[4]v »"},
 	{CodeQuotaContradict, "the quota %[1]v has a minimum %[2]v above its maximum %[3]v", "le quota %[1]v a un minimum %[2]v supérieur à son maximum %[3]v"},
 	{CodeQuotaUnmet, "the quota %[1]v cannot be met with the others: short by %[2]v", "le quota %[1]v ne peut pas être respecté avec les autres : il manque %[2]v"},
 	{CodeInfeasible, "no selection meets every quota: %[1]v quotas conflict", "aucune sélection ne respecte tous les quotas : %[1]v quotas sont en conflit"},
 	{CodeSolverLimit, "the exact solver stopped after %[1]v nodes without proving optimality", "le solveur exact s'est arrêté après %[1]v nœuds sans prouver l'optimalité"},
+	{CodeAbovePopulation, "%[1]v participants are more than the %[2]v inhabitants of the territory", "%[1]v participants, c'est plus que les %[2]v habitants du territoire"},
+	{CodeAboveContribution, "%[1]v contributions taken into account are more than the %[2]v received", "%[1]v contributions retenues, c'est plus que les %[2]v reçues"},
+	{CodeAboveParticipants, "the categories add up to %[1]v, more than the %[2]v participants", "les catégories totalisent %[1]v, plus que les %[2]v participants"},
+	{CodeEncoding, "the file is not UTF-8 (byte %[1]v): convert it from Latin-1 or Windows-1252 first", "le fichier n'est pas en UTF-8 (octet %[1]v) : convertissez-le d'abord depuis Latin-1 ou Windows-1252"},
+	{CodeMissingColumn, "the column %[1]q is missing", "la colonne « %[1]v » manque"},
+	{CodeUnknownColumn, "unknown column %[1]q", "colonne inconnue « %[1]v »"},
+	{CodeFieldCount, "the row has %[1]v fields, the header %[2]v", "la ligne compte %[1]v champs, l'en-tête %[2]v"},
 }
 
 // Codes lists every code, in documentation order.

@@ -1,0 +1,370 @@
+package participation
+
+import (
+	"slices"
+	"time"
+
+	"github.com/civic-observatory/civic"
+)
+
+// Kind is the kind of a participation device, as the Observatoire's sources name them.
+type Kind string
+
+// The kinds of participation device.
+const (
+	KindLawCowriting    Kind = "law_cowriting"            // co-écriture de lois ou d'amendements
+	KindNationalConsult Kind = "national_consultation"    // consultation nationale
+	KindCensus          Kind = "equipment_census"         // recensement d'équipements, signalement (le citoyen capteur)
+	KindBudget          Kind = "participatory_budget"     // budget participatif
+	KindUrbanProject    Kind = "urban_project"            // consultation sur un projet urbain
+	KindPolicyPoll      Kind = "policy_poll"              // sondage sur les orientations de politique publique
+	KindPetition        Kind = "petition"                 // pétition
+	KindMobilisation    Kind = "mobilisation"             // mobilisation et plaidoyer
+	KindOpenData        Kind = "open_data"                // ouverture des données, vérification des informations
+	KindInternal        Kind = "internal_consultation"    // consultation interne (entreprise, syndicat, office HLM…)
+	KindStakeholders    Kind = "stakeholder_consultation" // consultation des parties prenantes
+	KindCoDesign        Kind = "co_design"                // co-conception d'un projet
+	KindOther           Kind = "other"                    // autre
+)
+
+// Kinds lists every Kind.
+func Kinds() []Kind {
+	return []Kind{KindLawCowriting, KindNationalConsult, KindCensus, KindBudget, KindUrbanProject,
+		KindPolicyPoll, KindPetition, KindMobilisation, KindOpenData, KindInternal, KindStakeholders,
+		KindCoDesign, KindOther}
+}
+
+// Valid reports whether k is one of [Kinds].
+func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
+
+// Role is the part a device gives citizens (axis 1 of the 2019 call: « un rôle de capteur
+// », « exprimer son avis et ses préférences », « concevoir et mettre en œuvre »).
+type Role string
+
+// The citizen's roles.
+const (
+	RoleSensor   Role = "sensor"    // capteur: reports, counts, signals
+	RoleOpinion  Role = "opinion"   // gives opinions and preferences
+	RoleCoDesign Role = "co_design" // co-designer and co-producer
+)
+
+// Roles lists every Role.
+func Roles() []Role { return []Role{RoleSensor, RoleOpinion, RoleCoDesign} }
+
+// Valid reports whether r is one of [Roles].
+func (r Role) Valid() bool { return slices.Contains(Roles(), r) }
+
+// Model is the economic model of a tool's provider (axis 3 of the 2019 call).
+type Model string
+
+// The economic models.
+const (
+	ModelLicence    Model = "licence"        // licence or subscription
+	ModelServices   Model = "services"       // services: development, advice, support, communication
+	ModelPublic     Model = "public_funding" // public funding, subsidies
+	ModelFoundation Model = "foundations"    // foundations, patrons
+	ModelDonations  Model = "donations"      // donations, crowdfunding
+	ModelVolunteer  Model = "volunteer"      // volunteer work
+	ModelOther      Model = "other"
+)
+
+// Models lists every Model.
+func Models() []Model {
+	return []Model{ModelLicence, ModelServices, ModelPublic, ModelFoundation, ModelDonations, ModelVolunteer, ModelOther}
+}
+
+// Valid reports whether m is one of [Models].
+func (m Model) Valid() bool { return slices.Contains(Models(), m) }
+
+// Channel is a communication or mobilisation channel.
+type Channel string
+
+// The channels.
+const (
+	ChannelSocial   Channel = "social_networks"  // réseaux sociaux
+	ChannelPaid     Channel = "paid_acquisition" // acquisition de public payante
+	ChannelPress    Channel = "press"            // presse
+	ChannelPosters  Channel = "posters"          // affichage
+	ChannelMailing  Channel = "mailing"          // courrier, lettre d'information
+	ChannelWebsite  Channel = "website"          // site web
+	ChannelMeetings Channel = "public_meetings"  // réunions publiques
+	ChannelPartners Channel = "partners"         // relais associatifs, partenaires
+	ChannelOther    Channel = "other"
+)
+
+// Channels lists every Channel.
+func Channels() []Channel {
+	return []Channel{ChannelSocial, ChannelPaid, ChannelPress, ChannelPosters, ChannelMailing,
+		ChannelWebsite, ChannelMeetings, ChannelPartners, ChannelOther}
+}
+
+// Valid reports whether c is one of [Channels].
+func (c Channel) Valid() bool { return slices.Contains(Channels(), c) }
+
+// Format is the format of a device's evaluation.
+type Format string
+
+// The evaluation formats.
+const (
+	FormatNone          Format = "none"
+	FormatInternal      Format = "internal"
+	FormatExternal      Format = "external"
+	FormatParticipatory Format = "participatory"
+)
+
+// Formats lists every Format.
+func Formats() []Format {
+	return []Format{FormatNone, FormatInternal, FormatExternal, FormatParticipatory}
+}
+
+// Valid reports whether f is one of [Formats].
+func (f Format) Valid() bool { return slices.Contains(Formats(), f) }
+
+// AgeGroups are the age groups participants are counted in, as platforms report them.
+func AgeGroups() []string { return []string{"18-24", "25-39", "40-59", "60+"} }
+
+// Device is a digital participation device (« dispositif »): who runs it, where, with
+// which tool and means, what came of it, and how it was evaluated. The zero value is an
+// empty draft.
+type Device struct {
+	ID          string             `json:"id"`
+	Name        civic.Text         `json:"name"`
+	Description civic.Text         `json:"description,omitempty"`
+	Kind        Kind               `json:"kind"`
+	Organiser   civic.Organisation `json:"organiser"`
+	Territory   Territory          `json:"territory"`
+	Role        Role               `json:"role"`
+	Tool        Tool               `json:"tool"`
+	// Start and End are the dates of the device, known to the year, month or day.
+	Start civic.Date `json:"start"`
+	End   civic.Date `json:"end,omitzero"`
+	// Objectives are the device's stated objectives.
+	Objectives []string `json:"objectives,omitempty"`
+	Means      Means    `json:"means"`
+	// Channels are the communication and mobilisation channels used.
+	Channels []Channel `json:"channels,omitempty"`
+	// Synthesis says how the contributions were synthesised.
+	Synthesis  string     `json:"synthesis,omitempty"`
+	Outcomes   Outcomes   `json:"outcomes"`
+	Evaluation Evaluation `json:"evaluation"`
+	// State is where the device stands in its lifecycle; History dates each transition.
+	State   State  `json:"state"`
+	History []Step `json:"history,omitempty"`
+}
+
+// Territory is the territory a device addresses.
+type Territory struct {
+	Name string `json:"name"`
+	// Code is an official code (INSEE, NUTS…), optional.
+	Code string `json:"code,omitempty"`
+	// Population is the number of inhabitants (or of members, for an organisation).
+	Population int64 `json:"population"`
+}
+
+// Tool is the digital tool a device uses.
+type Tool struct {
+	Name       string `json:"name"`
+	Provider   string `json:"provider,omitempty"`
+	Licence    string `json:"licence,omitempty"`
+	OpenSource bool   `json:"openSource"`
+	Model      Model  `json:"model"`
+}
+
+// Means are the human and financial means of a device.
+type Means struct {
+	// Staff is the staff involved, in full-time equivalents.
+	Staff float64 `json:"staff"`
+	// Budget is the budget in euros.
+	Budget int64 `json:"budget"`
+}
+
+// Outcomes are what came of a device.
+type Outcomes struct {
+	Participants     int64 `json:"participants"`
+	Contributions    int64 `json:"contributions"`
+	TakenIntoAccount int64 `json:"takenIntoAccount"`
+	DecisionsChanged int64 `json:"decisionsChanged"`
+	// Ages counts participants by age group ([AgeGroups]), when known.
+	Ages map[string]int64 `json:"ages,omitempty"`
+}
+
+// Evaluation is how a device was evaluated.
+type Evaluation struct {
+	Format      Format      `json:"format"`
+	Responsible string      `json:"responsible,omitempty"`
+	Indicators  []Indicator `json:"indicators,omitempty"`
+}
+
+// Indicator is a measure of a device's result.
+type Indicator struct {
+	Name       string   `json:"name"`
+	Definition string   `json:"definition,omitempty"`
+	Unit       string   `json:"unit,omitempty"`
+	Target     *float64 `json:"target,omitempty"`
+	Value      *float64 `json:"value,omitempty"`
+	Method     string   `json:"method,omitempty"`
+	MeasuredBy string   `json:"measuredBy,omitempty"`
+}
+
+// Step is one dated transition of a device's lifecycle.
+type Step struct {
+	At     time.Time `json:"at"`
+	Action Action    `json:"action"`
+	From   State     `json:"from"`
+	To     State     `json:"to"`
+}
+
+// Limits on devices.
+const (
+	MaxPopulation = 10_000_000_000 // more than the world's population is absurd
+	MaxBudget     = 100_000_000_000
+	MaxStaff      = 1_000_000
+	MaxText       = 5000
+	MaxLabel      = 200
+	MaxItems      = 50
+)
+
+// Level returns the organiser's level: its kind of organisation (State, ministry, région,
+// commune, company, association…).
+func (d *Device) Level() civic.OrgKind { return d.Organiser.Kind }
+
+// Evaluated reports whether the device was evaluated (any format but none).
+func (d *Device) Evaluated() bool {
+	return d.Evaluation.Format != "" && d.Evaluation.Format != FormatNone
+}
+
+// Check records every problem of the device at path.
+func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
+	civic.CheckID(v, path.Key("id"), d.ID)
+	d.Name.Check(v, path.Key("name"), true, MaxLabel)
+	d.Description.Check(v, path.Key("description"), false, MaxText)
+	enum(v, path.Key("kind"), d.Kind, d.Kind.Valid())
+	d.Organiser.Check(v, path.Key("organiser"))
+	if d.Organiser.Kind == civic.KindCitizen {
+		v.Add(path.Key("organiser").Key("kind"), civic.CodeUnknownValue, string(d.Organiser.Kind))
+	}
+	tp := path.Key("territory")
+	civic.CheckString(v, tp.Key("name"), d.Territory.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+	civic.CheckString(v, tp.Key("code"), d.Territory.Code, civic.StringRule{Max: 20, Name: true})
+	bound(v, tp.Key("population"), d.Territory.Population, 0, MaxPopulation)
+	enum(v, path.Key("role"), d.Role, d.Role.Valid())
+	op := path.Key("tool")
+	civic.CheckString(v, op.Key("name"), d.Tool.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+	civic.CheckString(v, op.Key("provider"), d.Tool.Provider, civic.StringRule{Max: MaxLabel, Name: true})
+	civic.CheckString(v, op.Key("licence"), d.Tool.Licence, civic.StringRule{Max: MaxLabel, Name: true})
+	enum(v, op.Key("model"), d.Tool.Model, d.Tool.Model.Valid())
+	if d.Start.IsZero() {
+		v.Add(path.Key("start"), civic.CodeRequired)
+	}
+	if !d.End.IsZero() && !d.Start.IsZero() && d.End.Compare(d.Start) < 0 {
+		v.Add(path.Key("end"), civic.CodeOrder, d.Start.String(), d.End.String())
+	}
+	list(v, path.Key("objectives"), len(d.Objectives))
+	for i, o := range d.Objectives {
+		civic.CheckString(v, path.Key("objectives").Index(i), o, civic.StringRule{Required: true, Max: MaxText, Multiline: true})
+	}
+	mp := path.Key("means")
+	if d.Means.Staff < 0 || d.Means.Staff > MaxStaff || d.Means.Staff != d.Means.Staff {
+		v.Add(mp.Key("staff"), civic.CodeOutOfRange, 0, MaxStaff, d.Means.Staff)
+	}
+	bound(v, mp.Key("budget"), d.Means.Budget, 0, MaxBudget)
+	list(v, path.Key("channels"), len(d.Channels))
+	for i, c := range d.Channels {
+		p := path.Key("channels").Index(i)
+		if enum(v, p, c, c.Valid()) && slices.Contains(d.Channels[:i], c) {
+			v.Add(p, civic.CodeDuplicate, string(c))
+		}
+	}
+	civic.CheckString(v, path.Key("synthesis"), d.Synthesis, civic.StringRule{Max: MaxText, Multiline: true})
+	d.checkOutcomes(v, path.Key("outcomes"))
+	d.checkEvaluation(v, path.Key("evaluation"))
+	d.checkLifecycle(v, path)
+}
+
+func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
+	o := d.Outcomes
+	for _, f := range []struct {
+		name string
+		n    int64
+	}{{"participants", o.Participants}, {"contributions", o.Contributions}, {"takenIntoAccount", o.TakenIntoAccount}, {"decisionsChanged", o.DecisionsChanged}} {
+		bound(v, op.Key(f.name), f.n, 0, MaxPopulation)
+	}
+	if pop := d.Territory.Population; pop > 0 && o.Participants > pop {
+		v.Add(op.Key("participants"), civic.CodeAbovePopulation, o.Participants, pop)
+	}
+	if o.TakenIntoAccount > o.Contributions {
+		v.Add(op.Key("takenIntoAccount"), civic.CodeAboveContribution, o.TakenIntoAccount, o.Contributions)
+	}
+	var sum int64
+	for _, g := range sortedKeys(o.Ages) {
+		p := op.Key("ages").Key(g)
+		if !slices.Contains(AgeGroups(), g) {
+			v.Add(p, civic.CodeUnknownValue, g)
+		}
+		bound(v, p, o.Ages[g], 0, MaxPopulation)
+		sum += o.Ages[g]
+	}
+	if sum > o.Participants {
+		v.Add(op.Key("ages"), civic.CodeAboveParticipants, sum, o.Participants)
+	}
+}
+
+func (d *Device) checkEvaluation(v *civic.ValidationError, ep civic.Path) {
+	e := d.Evaluation
+	enum(v, ep.Key("format"), e.Format, e.Format.Valid())
+	civic.CheckString(v, ep.Key("responsible"), e.Responsible, civic.StringRule{Max: MaxLabel, Name: true})
+	if e.Format == FormatNone && e.Responsible != "" {
+		v.Add(ep.Key("responsible"), civic.CodeNotForFormat, "responsible", string(e.Format))
+	}
+	list(v, ep.Key("indicators"), len(e.Indicators))
+	for i, in := range e.Indicators {
+		p := ep.Key("indicators").Index(i)
+		civic.CheckString(v, p.Key("name"), in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+		for _, f := range []struct{ k, s string }{{"definition", in.Definition}, {"method", in.Method}} {
+			civic.CheckString(v, p.Key(f.k), f.s, civic.StringRule{Max: MaxText, Multiline: true})
+		}
+		for _, f := range []struct{ k, s string }{{"unit", in.Unit}, {"measuredBy", in.MeasuredBy}} {
+			civic.CheckString(v, p.Key(f.k), f.s, civic.StringRule{Max: MaxLabel, Name: true})
+		}
+	}
+}
+
+// Validate reports every problem of the device as a [*civic.ValidationError].
+func (d *Device) Validate() error {
+	var v civic.ValidationError
+	d.Check(&v, nil)
+	return v.Err()
+}
+
+func enum[E ~string](v *civic.ValidationError, p civic.Path, e E, valid bool) bool {
+	switch {
+	case e == "":
+		v.Add(p, civic.CodeRequired)
+	case !valid:
+		v.Add(p, civic.CodeUnknownValue, string(e))
+	default:
+		return true
+	}
+	return false
+}
+
+func bound(v *civic.ValidationError, p civic.Path, n, lo, hi int64) {
+	if n < lo || n > hi {
+		v.Add(p, civic.CodeOutOfRange, lo, hi, n)
+	}
+}
+
+func list(v *civic.ValidationError, p civic.Path, n int) {
+	if n > MaxItems {
+		v.Add(p, civic.CodeTooMany, MaxItems, n)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
