@@ -50,21 +50,22 @@ func Actions() []Action {
 	return []Action{ActionOpen, ActionClose, ActionSynthese, ActionFeedback, ActionEvaluate, ActionArchive}
 }
 
-// Actor is who takes an action: the organiser runs the device, the evaluator evaluates it.
-type Actor string
+// Agent is who takes a lifecycle action: the organiser runs the device, the evaluator
+// evaluates it.
+type Agent string
 
-// The actors of the lifecycle.
+// The agents of the lifecycle.
 const (
-	ActorOrganiser Actor = "organiser"
-	ActorEvaluator Actor = "evaluator"
+	AgentOrganiser Agent = "organiser"
+	AgentEvaluator Agent = "evaluator"
 )
 
 // lifecycleTable is the lifecycle: planned → open → closed → synthesis → feedback
 // published → evaluated → archived; a device whose feedback is published may be archived
 // without an evaluation.
-func lifecycleTable() []fsm.Transition[State, Action, Actor] {
-	org, both := []Actor{ActorOrganiser}, []Actor{ActorOrganiser, ActorEvaluator}
-	return []fsm.Transition[State, Action, Actor]{
+func lifecycleTable() []fsm.Transition[State, Action, Agent] {
+	org, both := []Agent{AgentOrganiser}, []Agent{AgentOrganiser, AgentEvaluator}
+	return []fsm.Transition[State, Action, Agent]{
 		{From: StatePlanned, Action: ActionOpen, To: StateOpen, Roles: org},
 		{From: StateOpen, Action: ActionClose, To: StateClosed, Roles: org},
 		{From: StateClosed, Action: ActionSynthese, To: StateSynthesis, Roles: org},
@@ -76,8 +77,8 @@ func lifecycleTable() []fsm.Transition[State, Action, Actor] {
 }
 
 // lifecycle is built once: the definition is immutable and safe for concurrent use.
-var lifecycle = sync.OnceValues(func() (*fsm.Definition[State, Action, Actor, *Device], error) {
-	return fsm.New[State, Action, Actor, *Device]("device", StatePlanned, States(), lifecycleTable(), nil)
+var lifecycle = sync.OnceValues(func() (*fsm.Definition[State, Action, Agent, *Device], error) {
+	return fsm.New[State, Action, Agent, *Device]("device", StatePlanned, States(), lifecycleTable(), nil)
 })
 
 // Lifecycle returns the lifecycle's graph in Graphviz DOT and in Mermaid.
@@ -92,7 +93,7 @@ func Lifecycle() (dot, mermaid string, err error) {
 // Apply takes the action on the device at the given time, as the actor: the state moves
 // and the transition is appended to the history. An illegal action, a wrong actor or a
 // time before the last transition returns a [*civic.FieldError] and changes nothing.
-func (d *Device) Apply(action Action, actor Actor, at time.Time) error {
+func (d *Device) Apply(action Action, actor Agent, at time.Time) error {
 	def, err := lifecycle()
 	if err != nil {
 		return err
@@ -125,7 +126,7 @@ func (d *Device) Apply(action Action, actor Actor, at time.Time) error {
 }
 
 // Permitted returns the actions the actor may take on the device now, sorted.
-func (d *Device) Permitted(actor Actor) []Action {
+func (d *Device) Permitted(actor Agent) []Action {
 	def, err := lifecycle()
 	if err != nil {
 		return nil
@@ -156,9 +157,9 @@ func (d *Device) checkLifecycle(v *civic.ValidationError, path civic.Path) {
 			v.Add(p.Key("from"), civic.CodeIllegalAction, string(s.Action), string(s.From))
 			return
 		}
-		next, err := def.Fire(s.From, s.Action, ActorOrganiser, d)
+		next, err := def.Fire(s.From, s.Action, AgentOrganiser, d)
 		if err != nil {
-			next, err = def.Fire(s.From, s.Action, ActorEvaluator, d)
+			next, err = def.Fire(s.From, s.Action, AgentEvaluator, d)
 		}
 		if err != nil || next != s.To {
 			v.Add(p.Key("action"), civic.CodeIllegalAction, string(s.Action), string(s.From))

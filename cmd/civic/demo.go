@@ -14,6 +14,7 @@ type demoState struct {
 	call      *contribution.Call
 	proposals []*contribution.Proposal // the sample, as decoded
 	confirmed []*contribution.Proposal // accepted by the review and confirmed by their authors
+	decided   []*contribution.Proposal // every proposal after the review, with its state
 }
 
 // demoStep is one part of the demo.
@@ -21,7 +22,7 @@ type demoStep func(e *env, s *demoState) error
 
 // demoSteps lists the demo's parts, in order. Each issue's step lives in its own file.
 func demoSteps() []demoStep {
-	return []demoStep{demoCall, demoReview, demoProgramme}
+	return []demoStep{demoCall, demoReview, demoProgramme, demoBarometre}
 }
 
 func runDemo(e *env) error {

@@ -141,8 +141,9 @@ func demoReview(e *env, s *demoState) error {
 			return err
 		}
 	}
-	s.confirmed = s.confirmed[:0]
+	s.confirmed, s.decided = s.confirmed[:0], s.decided[:0]
 	for _, p := range b.Proposals() {
+		s.decided = append(s.decided, &p)
 		if p.State == contribution.StateConfirmed {
 			s.confirmed = append(s.confirmed, &p)
 		}

@@ -108,6 +108,9 @@ func main() {
 		}
 		pop := o.pop
 		rate := []float64{0.002, 0.01, 0.03, 0.08, 0.2}[r.IntN(5)]
+		if pop > 1_000_000 { // national and regional devices reach a smaller share
+			rate = []float64{0.0002, 0.0005, 0.001, 0.003, 0.008}[r.IntN(5)]
+		}
 		participants := int64(float64(pop)*rate) + int64(r.IntN(40))
 		participants = min(participants, pop)
 		contrib := participants * int64(1+r.IntN(4))
@@ -165,7 +168,7 @@ func main() {
 		cur := participation.StatePlanned
 		d.State = ""
 		for cur != states[i%len(states)] && len(d.History) < 7 {
-			acts := d.Permitted(participation.ActorOrganiser)
+			acts := d.Permitted(participation.AgentOrganiser)
 			if len(acts) == 0 {
 				break
 			}
@@ -173,7 +176,7 @@ func main() {
 			if a == participation.ActionArchive && len(acts) > 1 {
 				a = acts[1]
 			}
-			if err := d.Apply(a, participation.ActorOrganiser, at); err != nil {
+			if err := d.Apply(a, participation.AgentOrganiser, at); err != nil {
 				panic(err)
 			}
 			cur = d.State

@@ -1,0 +1,459 @@
+package participation
+
+import (
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/civic-observatory/civic/contribution"
+)
+
+// Dimension is a way to classify records of type T: its name and the categories of a
+// record (several for multi-valued dimensions such as axes or channels).
+type Dimension[T any] struct {
+	Name   string
+	Values func(T) []string
+}
+
+func one[T any](name string, f func(T) string) Dimension[T] {
+	return Dimension[T]{Name: name, Values: func(x T) []string { return []string{f(x)} }}
+}
+
+// DeviceDimensions lists the dimensions of devices: kind, level (the organiser's kind),
+// family, role, model, open_source, evaluation, state, channel, size (the territory's
+// population band).
+func DeviceDimensions() []Dimension[*Device] {
+	return []Dimension[*Device]{
+		one("kind", func(d *Device) string { return string(d.Kind) }),
+		one("level", func(d *Device) string { return string(d.Organiser.Kind) }),
+		one("family", func(d *Device) string { return string(d.Organiser.Family()) }),
+		one("role", func(d *Device) string { return string(d.Role) }),
+		one("model", func(d *Device) string { return string(d.Tool.Model) }),
+		one("open_source", func(d *Device) string { return strconv.FormatBool(d.Tool.OpenSource) }),
+		one("evaluation", func(d *Device) string { return string(d.Evaluation.Format) }),
+		one("state", func(d *Device) string { return string(d.State) }),
+		{Name: "channel", Values: func(d *Device) []string {
+			out := make([]string, len(d.Channels))
+			for i, c := range d.Channels {
+				out[i] = string(c)
+			}
+			return out
+		}},
+		one("size", func(d *Device) string { return sizeBand(d.Territory.Population) }),
+	}
+}
+
+func sizeBand(n int64) string {
+	switch {
+	case n < 10_000:
+		return "1: <10k"
+	case n < 100_000:
+		return "2: 10k-100k"
+	case n < 1_000_000:
+		return "3: 100k-1M"
+	}
+	return "4: >1M"
+}
+
+// ProposalDimensions lists the dimensions of proposals to a call: format, family (of the
+// first contributor), axis, language, state, international.
+func ProposalDimensions(c *contribution.Call) []Dimension[*contribution.Proposal] {
+	return []Dimension[*contribution.Proposal]{
+		one("format", func(p *contribution.Proposal) string { return p.Format }),
+		one("family", func(p *contribution.Proposal) string { return string(p.Family()) }),
+		{Name: "axis", Values: func(p *contribution.Proposal) []string { return p.Axes }},
+		one("language", func(p *contribution.Proposal) string { return p.Language }),
+		one("state", func(p *contribution.Proposal) string { return string(p.State) }),
+		one("international", func(p *contribution.Proposal) string { return strconv.FormatBool(p.International(c)) }),
+	}
+}
+
+// ActorDimensions lists the dimensions of the civic tech map: family, legal_form, model,
+// open_source, kind (of device supported).
+func ActorDimensions() []Dimension[*Actor] {
+	return []Dimension[*Actor]{
+		one("family", func(a *Actor) string { return string(a.Family()) }),
+		one("legal_form", func(a *Actor) string { return string(a.LegalForm) }),
+		one("model", func(a *Actor) string { return string(a.Model) }),
+		one("open_source", func(a *Actor) string { return strconv.FormatBool(a.OpenSource) }),
+		{Name: "kind", Values: func(a *Actor) []string {
+			out := make([]string, len(a.Kinds))
+			for i, k := range a.Kinds {
+				out[i] = string(k)
+			}
+			return out
+		}},
+	}
+}
+
+// FindDimension returns the dimension with the name.
+func FindDimension[T any](dims []Dimension[T], name string) (Dimension[T], bool) {
+	for _, d := range dims {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return Dimension[T]{}, false
+}
+
+// Tab accumulates a cross-tabulation one record at a time; its memory grows with the
+// number of categories, not of records, so it can count a stream of any length.
+type Tab struct {
+	row, col string
+	counts   map[[2]string]int64
+	records  int64
+}
+
+// NewTab returns an empty cross-tabulation of the row dimension by the column dimension.
+func NewTab(row, col string) *Tab {
+	return &Tab{row: row, col: col, counts: map[[2]string]int64{}}
+}
+
+// Add counts one record with its categories in the two dimensions (each pair once, for
+// multi-valued dimensions).
+func (t *Tab) Add(rows, cols []string) {
+	t.records++
+	for _, r := range rows {
+		for _, c := range cols {
+			t.counts[[2]string{r, c}]++
+		}
+	}
+}
+
+// Table is a finished cross-tabulation.
+type Table struct {
+	Row, Col  string    `json:"-"`
+	Rows      []string  `json:"rows"`
+	Cols      []string  `json:"cols"`
+	Counts    [][]int64 `json:"counts"`
+	RowTotals []int64   `json:"rowTotals"`
+	ColTotals []int64   `json:"colTotals"`
+	Total     int64     `json:"total"`
+	Records   int64     `json:"records"`
+}
+
+// Table returns the counts, categories sorted with the collation of the language.
+func (t *Tab) Table(tag language.Tag) *Table {
+	rs, cs := map[string]bool{}, map[string]bool{}
+	for k := range t.counts {
+		rs[k[0]], cs[k[1]] = true, true
+	}
+	col := collate.New(tag, collate.Loose) // one collator per call: not safe for concurrent use
+	sorted := func(m map[string]bool) []string {
+		out := make([]string, 0, len(m))
+		for k := range m {
+			out = append(out, k)
+		}
+		slices.SortFunc(out, func(a, b string) int {
+			if c := col.CompareString(a, b); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		return out
+	}
+	tb := &Table{Row: t.row, Col: t.col, Rows: sorted(rs), Cols: sorted(cs), Records: t.records}
+	tb.RowTotals = make([]int64, len(tb.Rows))
+	tb.ColTotals = make([]int64, len(tb.Cols))
+	for i, r := range tb.Rows {
+		row := make([]int64, len(tb.Cols))
+		for j, c := range tb.Cols {
+			n := t.counts[[2]string{r, c}]
+			row[j] = n
+			tb.RowTotals[i] += n
+			tb.ColTotals[j] += n
+			tb.Total += n
+		}
+		tb.Counts = append(tb.Counts, row)
+	}
+	return tb
+}
+
+// CrossTab counts records by two dimensions.
+func CrossTab[T any](records []T, row, col Dimension[T], tag language.Tag) *Table {
+	t := NewTab(row.Name, col.Name)
+	for _, r := range records {
+		t.Add(row.Values(r), col.Values(r))
+	}
+	return t.Table(tag)
+}
+
+// masked tells whether a count is published: counts from 1 to k-1 are masked (k-anonymity).
+func masked(n int64, k int) bool { return n > 0 && n < int64(k) }
+
+// Write writes the table as "text", "md", "csv" or "json", masking every count (cells and
+// totals) from 1 to k−1; k ≤ 1 masks nothing. Masked counts print as "<k", or null with
+// a "masked" list in JSON.
+func (tb *Table) Write(w io.Writer, format string, k int) error {
+	cell := func(n int64) string {
+		if masked(n, k) {
+			return "<" + strconv.Itoa(k)
+		}
+		return strconv.FormatInt(n, 10)
+	}
+	head := append([]string{tb.Row + " \\ " + tb.Col}, tb.Cols...)
+	head = append(head, "total")
+	rows := make([][]string, 0, len(tb.Rows)+1)
+	for i, r := range tb.Rows {
+		line := []string{r}
+		for _, n := range tb.Counts[i] {
+			line = append(line, cell(n))
+		}
+		rows = append(rows, append(line, cell(tb.RowTotals[i])))
+	}
+	foot := []string{"total"}
+	for _, n := range tb.ColTotals {
+		foot = append(foot, cell(n))
+	}
+	rows = append(rows, append(foot, cell(tb.Total)))
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write(head)
+		cw.WriteAll(rows)
+		return cw.Error()
+	case "json":
+		type jt struct {
+			Row     string     `json:"row"`
+			Col     string     `json:"col"`
+			K       int        `json:"k"`
+			Rows    []string   `json:"rows"`
+			Cols    []string   `json:"cols"`
+			Counts  [][]*int64 `json:"counts"`
+			Records int64      `json:"records"`
+			Masked  int        `json:"masked"`
+		}
+		out := jt{Row: tb.Row, Col: tb.Col, K: k, Rows: tb.Rows, Cols: tb.Cols, Records: tb.Records}
+		for _, r := range tb.Counts {
+			var line []*int64
+			for _, n := range r {
+				if masked(n, k) {
+					line = append(line, nil)
+					out.Masked++
+				} else {
+					line = append(line, &n)
+				}
+			}
+			out.Counts = append(out.Counts, line)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "md":
+		esc := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+		fmt.Fprintf(w, "| %s |\n|", strings.Join(mapStrings(head, esc), " | "))
+		for range head {
+			io.WriteString(w, " --- |")
+		}
+		io.WriteString(w, "\n")
+		for _, r := range rows {
+			fmt.Fprintf(w, "| %s |\n", strings.Join(mapStrings(r, esc), " | "))
+		}
+		return nil
+	case "text", "":
+		widths := make([]int, len(head))
+		for _, r := range append([][]string{head}, rows...) {
+			for i, c := range r {
+				widths[i] = max(widths[i], len([]rune(c)))
+			}
+		}
+		for _, r := range append([][]string{head}, rows...) {
+			for i, c := range r {
+				pad := widths[i] - len([]rune(c))
+				if i == 0 {
+					fmt.Fprintf(w, "%s%s", c, strings.Repeat(" ", pad))
+				} else {
+					fmt.Fprintf(w, "  %s%s", strings.Repeat(" ", pad), c)
+				}
+			}
+			io.WriteString(w, "\n")
+		}
+		return nil
+	}
+	return fmt.Errorf("participation: unknown format %q", format)
+}
+
+func mapStrings(in []string, f func(string) string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
+}
+
+// Summary is what researchers ask first of a set of devices.
+type Summary struct {
+	Devices int `json:"devices"`
+	// Evaluated counts the devices with an evaluation (any format but none).
+	Evaluated      int     `json:"evaluated"`
+	EvaluatedShare float64 `json:"evaluatedShare"`
+	// Indicators counts how many devices use each indicator, by name.
+	Indicators map[string]int `json:"indicators"`
+	// ParticipationRate is the median of participants ÷ population over devices with a
+	// population.
+	ParticipationRate float64 `json:"participationRate"`
+	// CostPerParticipant is the total budget ÷ the total participants, in euros.
+	CostPerParticipant float64 `json:"costPerParticipant"`
+	// TakenIntoAccount is the share of contributions taken into account, over all devices.
+	TakenIntoAccount float64 `json:"takenIntoAccount"`
+}
+
+// Summarise computes the summary of the devices.
+func Summarise(devices []Device) Summary {
+	s := Summary{Devices: len(devices), Indicators: map[string]int{}}
+	var rates []float64
+	var budget, participants, contributions, taken int64
+	for i := range devices {
+		d := &devices[i]
+		if d.Evaluated() {
+			s.Evaluated++
+		}
+		for _, in := range d.Evaluation.Indicators {
+			s.Indicators[in.Name]++
+		}
+		if d.Territory.Population > 0 {
+			rates = append(rates, float64(d.Outcomes.Participants)/float64(d.Territory.Population))
+		}
+		budget += d.Means.Budget
+		participants += d.Outcomes.Participants
+		contributions += d.Outcomes.Contributions
+		taken += d.Outcomes.TakenIntoAccount
+	}
+	if s.Devices > 0 {
+		s.EvaluatedShare = float64(s.Evaluated) / float64(s.Devices)
+	}
+	if len(rates) > 0 {
+		slices.Sort(rates)
+		m := len(rates) / 2
+		s.ParticipationRate = rates[m]
+		if len(rates)%2 == 0 {
+			s.ParticipationRate = (rates[m-1] + rates[m]) / 2
+		}
+	}
+	if participants > 0 {
+		s.CostPerParticipant = float64(budget) / float64(participants)
+	}
+	if contributions > 0 {
+		s.TakenIntoAccount = float64(taken) / float64(contributions)
+	}
+	return s
+}
+
+// Rate is the acceptance rate of one category of proposals.
+type Rate struct {
+	Category string  `json:"category"`
+	Accepted int     `json:"accepted"`
+	Decided  int     `json:"decided"`
+	Rate     float64 `json:"rate"`
+}
+
+// AcceptanceRates returns, for each category of the dimension, the share of decided
+// proposals that were accepted. Accepted counts proposals accepted, confirmed, declined,
+// scheduled or cancelled (the committee said yes); decided adds those waitlisted and
+// rejected. Categories are sorted by name.
+func AcceptanceRates(ps []*contribution.Proposal, dim Dimension[*contribution.Proposal]) []Rate {
+	byCat := map[string]*Rate{}
+	for _, p := range ps {
+		var acc, dec bool
+		switch p.State {
+		case contribution.StateAccepted, contribution.StateConfirmed, contribution.StateDeclined,
+			contribution.StateScheduled, contribution.StateCancelled:
+			acc, dec = true, true
+		case contribution.StateRejected, contribution.StateWaitlisted:
+			dec = true
+		}
+		if !dec {
+			continue
+		}
+		for _, c := range dim.Values(p) {
+			r := byCat[c]
+			if r == nil {
+				r = &Rate{Category: c}
+				byCat[c] = r
+			}
+			r.Decided++
+			if acc {
+				r.Accepted++
+			}
+		}
+	}
+	out := make([]Rate, 0, len(byCat))
+	for _, r := range byCat {
+		r.Rate = float64(r.Accepted) / float64(r.Decided)
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b Rate) int { return cmp.Compare(a.Category, b.Category) })
+	return out
+}
+
+// Representation compares participants with a reference population, category by
+// category.
+type Representation struct {
+	// TVD is the total variation distance between the two distributions: half the sum of
+	// the absolute differences of shares, from 0 (identical) to 1.
+	TVD  float64          `json:"tvd"`
+	Rows []Representative `json:"rows"`
+}
+
+// Representative is one category: its count among participants, its share, its share in
+// the reference population, and their ratio (1: as represented as in the population).
+type Representative struct {
+	Category  string  `json:"category"`
+	Count     int64   `json:"count"`
+	Share     float64 `json:"share"`
+	Reference float64 `json:"reference"`
+	Ratio     float64 `json:"ratio"`
+}
+
+// Represent compares the observed counts with the reference shares (normalised to sum to
+// 1). Categories of either side appear, in the order of the reference then by name.
+func Represent(observed map[string]int64, reference map[string]float64) Representation {
+	var total int64
+	for _, n := range observed {
+		total += n
+	}
+	var refTotal float64
+	for _, s := range reference {
+		refTotal += s
+	}
+	cats := sortedKeys(reference)
+	for _, k := range sortedKeys(observed) {
+		if _, ok := reference[k]; !ok {
+			cats = append(cats, k)
+		}
+	}
+	var r Representation
+	for _, c := range cats {
+		row := Representative{Category: c, Count: observed[c]}
+		if total > 0 {
+			row.Share = float64(row.Count) / float64(total)
+		}
+		if refTotal > 0 {
+			row.Reference = reference[c] / refTotal
+		}
+		if row.Reference > 0 {
+			row.Ratio = row.Share / row.Reference
+		} else {
+			row.Ratio = math.Inf(1)
+		}
+		r.TVD += math.Abs(row.Share-row.Reference) / 2
+		r.Rows = append(r.Rows, row)
+	}
+	return r
+}
+
+// FranceAges2019 is a reference distribution of adults by age group (fictional round
+// figures close to the French census, for examples and the demo).
+func FranceAges2019() map[string]float64 {
+	return map[string]float64{"18-24": 0.10, "25-39": 0.24, "40-59": 0.33, "60+": 0.33}
+}
