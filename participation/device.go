@@ -304,7 +304,7 @@ func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
 		bound(v, p, o.Ages[g], 0, MaxPopulation)
 		sum += o.Ages[g]
 	}
-	if sum > o.Participants {
+	if len(o.Ages) > 0 && o.Participants >= 0 && sum > o.Participants {
 		v.Add(op.Key("ages"), civic.CodeAboveParticipants, sum, o.Participants)
 	}
 }
