@@ -180,17 +180,20 @@ const (
 
 // Check records the problems of o at path.
 func (o Organisation) Check(v *ValidationError, path Path) {
-	CheckString(v, path.Key("name"), o.Name, StringRule{Required: true, Max: MaxNameLen, Name: true})
+	if rule := (StringRule{Required: true, Max: MaxNameLen, Name: true}); !Plain(o.Name, rule) {
+		CheckString(v, path.Key("name"), o.Name, rule)
+	}
 	switch {
 	case o.Kind == "":
 		v.Add(path.Key("kind"), CodeRequired)
 	case !o.Kind.Valid():
 		v.Add(path.Key("kind"), CodeUnknownValue, string(o.Kind))
 	}
-	if o.Country == "" {
+	switch {
+	case o.Country == "":
 		v.Add(path.Key("country"), CodeRequired)
-	} else {
-		CheckCountry(v, path.Key("country"), o.Country)
+	case !ValidCountry(o.Country):
+		v.Add(path.Key("country"), CodeInvalidCountry, o.Country)
 	}
 	if o.Website != "" {
 		CheckURL(v, path.Key("website"), o.Website)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -23,7 +24,7 @@ type StringRule struct {
 // form, which is what JSON Schema's minLength and maxLength count once the input is
 // normalised.
 func Len(s string) int {
-	if norm.NFC.IsNormalString(s) {
+	if nfcQuick(s) || norm.NFC.IsNormalString(s) {
 		return utf8.RuneCountInString(s)
 	}
 	return utf8.RuneCountInString(norm.NFC.String(s))
@@ -33,7 +34,7 @@ func Len(s string) int {
 // form every decoder of this module stores.
 func Normalize(s string) string {
 	s = strings.TrimSpace(s)
-	if norm.NFC.IsNormalString(s) {
+	if nfcQuick(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
@@ -43,6 +44,14 @@ func Normalize(s string) string {
 // characters (except line feed and tab in multiline text), bidirectional formatting
 // characters in names, emptiness and length. It reports whether s passed.
 func CheckString(v *ValidationError, path Path, s string, r StringRule) bool {
+	if Plain(s, r) {
+		return true
+	}
+	return checkString(v, path, s, r)
+}
+
+// checkString is CheckString without its fast path.
+func checkString(v *ValidationError, path Path, s string, r StringRule) bool {
 	n := v.Len()
 	if !utf8.ValidString(s) {
 		v.Add(path, CodeInvalidUTF8)
@@ -231,4 +240,80 @@ func Countries() []string {
 		}
 	}
 	return out
+}
+
+// Plain reports whether s plainly passes the rule r, that is, whether
+// [CheckString] would record nothing, in a single pass over s and without
+// normalising it. It answers false whenever it is not sure, and the full check runs: on
+// invalid UTF-8 and on any character it does not know to be harmless. It knows ASCII
+// (printable, plus tab, line feed and carriage return in multiline text) and the
+// characters that are in NFC on their own and never combine with the one before them
+// (U+00A0 to U+02FF, U+2010 to U+2064 but the bidirectional formatting characters in
+// names, U+20A0 to U+20C0: French and English text), so that s is in NFC and its length
+// in characters is the number of its code points. CheckString uses it as its fast path;
+// callers use it to skip building a path when there is nothing to report.
+func Plain(s string, r StringRule) bool {
+	n := 0
+	blank := true
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c > ' ' && c != 0x7f:
+				blank = false
+			case c == ' ':
+			case c == '\n' || c == '\t' || c == '\r':
+				if !r.Multiline {
+					return false
+				}
+			default:
+				return false
+			}
+			i++
+			continue
+		}
+		x, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case x >= 0xa0 && x < 0x300 || x >= 0x20a0 && x <= 0x20c0:
+		case x >= 0x2010 && x <= 0x2064:
+			if r.Name && IsBidi(x) {
+				return false
+			}
+		default: // C1 controls, invalid UTF-8, anything else
+			return false
+		}
+		if blank && !unicode.IsSpace(x) {
+			blank = false
+		}
+		i += size
+	}
+	switch {
+	case r.Required && blank:
+		return false
+	case r.Max > 0 && n > r.Max:
+		return false
+	case r.Min > 0 && n < r.Min:
+		return false
+	}
+	return true
+}
+
+// nfcQuick reports, in one pass and without tables, whether s is certainly in NFC: valid
+// UTF-8 made of characters below U+0300 (ASCII, Latin-1, Latin Extended, spacing
+// modifiers) or of punctuation and currency signs (U+2010 to U+20C0), none of which
+// combines with its neighbour. It answers false when it is not sure.
+func nfcQuick(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r >= 0x300 && (r < 0x2010 || r > 0x20c0) {
+			return false
+		}
+		i += size
+	}
+	return true
 }

@@ -79,12 +79,19 @@ func (t Text) Check(v *ValidationError, path Path, required bool, max int) {
 		}
 		return
 	}
+	rule := StringRule{Required: true, Max: max, Multiline: true}
 	for _, k := range t.Languages() {
-		p := path.Key(k)
-		if tag, err := language.Parse(k); err != nil || tag.String() != k {
-			v.Add(p, CodeInvalidLang, k)
+		canonical := k == "fr" || k == "en" // the common case, without parsing
+		if !canonical {
+			tag, err := language.Parse(k)
+			canonical = err == nil && tag.String() == k
+		}
+		if !canonical {
+			v.Add(path.Key(k), CodeInvalidLang, k)
 			continue
 		}
-		CheckString(v, p, t[k], StringRule{Required: true, Max: max, Multiline: true})
+		if !Plain(t[k], rule) {
+			CheckString(v, path.Key(k), t[k], rule)
+		}
 	}
 }

@@ -2,8 +2,6 @@ package contribution
 
 import (
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
@@ -143,65 +141,10 @@ func (a *at) path() civic.Path {
 // checkText is [civic.CheckString] at a lazily built path: text that plainly passes the
 // rule (see plainText) is not checked again and costs no path.
 func checkText(v *civic.ValidationError, a at, s string, r civic.StringRule) bool {
-	if plainText(s, r) {
+	if civic.Plain(s, r) {
 		return true
 	}
 	return civic.CheckString(v, a.path(), s, r)
-}
-
-// plainText reports whether s plainly passes the rule r, that is, whether
-// [civic.CheckString] would record nothing, in a single pass over s and without
-// normalising it. It answers false whenever it is not sure, and the full check runs: on
-// invalid UTF-8 and on any character it does not know to be harmless. It knows ASCII
-// (printable, plus tab, line feed and carriage return in multiline text) and the
-// characters that are in NFC on their own and never combine with the one before them
-// (U+00A0 to U+02FF, U+2010 to U+2064 but the bidirectional formatting characters in
-// names, U+20A0 to U+20C0: French and English text), so that s is in NFC and its length
-// in characters is the number of its code points.
-func plainText(s string, r civic.StringRule) bool {
-	n := 0
-	blank := true
-	for i := 0; i < len(s); n++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c > ' ' && c != 0x7f:
-				blank = false
-			case c == ' ':
-			case c == '\n' || c == '\t' || c == '\r':
-				if !r.Multiline {
-					return false
-				}
-			default:
-				return false
-			}
-			i++
-			continue
-		}
-		x, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case x >= 0xa0 && x < 0x300 || x >= 0x20a0 && x <= 0x20c0:
-		case x >= 0x2010 && x <= 0x2064:
-			if r.Name && civic.IsBidi(x) {
-				return false
-			}
-		default: // C1 controls, invalid UTF-8, anything else
-			return false
-		}
-		if blank && !unicode.IsSpace(x) {
-			blank = false
-		}
-		i += size
-	}
-	switch {
-	case r.Required && blank:
-		return false
-	case r.Max > 0 && n > r.Max:
-		return false
-	case r.Min > 0 && n < r.Min:
-		return false
-	}
-	return true
 }
 
 func (p *Proposal) checkAxes(v *civic.ValidationError, path civic.Path, c *Call, f *Format) {
@@ -285,16 +228,16 @@ func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, 
 // nothing: the same rules, with plainText for the texts. It answers false whenever it is
 // not sure, and the full check runs.
 func plainPerson(x *civic.Person) bool {
-	if !plainText(x.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) ||
-		x.Email == "" || !plainText(x.Email, civic.StringRule{Max: civic.MaxEmailLen}) || !civic.ValidEmail(x.Email) ||
-		!plainText(x.Role, civic.StringRule{Max: civic.MaxRoleLen, Name: true}) {
+	if !civic.Plain(x.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) ||
+		x.Email == "" || !civic.Plain(x.Email, civic.StringRule{Max: civic.MaxEmailLen}) || !civic.ValidEmail(x.Email) ||
+		!civic.Plain(x.Role, civic.StringRule{Max: civic.MaxRoleLen, Name: true}) {
 		return false
 	}
 	o := x.Organisation
 	if o == nil {
 		return true
 	}
-	return plainText(o.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) &&
+	return civic.Plain(o.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) &&
 		o.Kind != "" && o.Kind.Valid() &&
 		o.Country != "" && civic.ValidCountry(o.Country) &&
 		(o.Website == "" || plainURL(o.Website))

@@ -70,11 +70,11 @@ func (m *Map) Check(v *civic.ValidationError, path civic.Path) {
 		a.Organisation.Check(v, p.Key("organisation"))
 		enum(v, p.Key("legalForm"), a.LegalForm, a.LegalForm.Valid())
 		enum(v, p.Key("model"), a.Model, a.Model.Valid())
-		list(v, p.Key("tools"), len(a.Tools))
+		list(v, p, "tools", len(a.Tools))
 		for j, t := range a.Tools {
 			civic.CheckString(v, p.Key("tools").Index(j), t, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
 		}
-		list(v, p.Key("territories"), len(a.Territories))
+		list(v, p, "territories", len(a.Territories))
 		for j, t := range a.Territories {
 			civic.CheckString(v, p.Key("territories").Index(j), t, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
 		}

@@ -258,21 +258,34 @@ var errEncoding = errors.New("participation: not UTF-8")
 
 func (u *utf8Check) Read(p []byte) (int, error) {
 	n, err := u.r.Read(p)
-	buf := append(u.tail, p[:n]...)
-	i := 0
-	for i < len(buf) {
-		r, size := utf8.DecodeRune(buf[i:])
-		if r == utf8.RuneError && size <= 1 {
-			if !utf8.FullRune(buf[i:]) && err == nil {
-				break // a sequence cut by the read: check it with the next bytes
-			}
-			u.rd.offset += int64(i)
-			return 0, errEncoding
-		}
-		i += size
+	buf := p[:n]
+	if len(u.tail) > 0 {
+		buf = append(u.tail, buf...)
 	}
-	u.rd.offset += int64(i)
-	u.tail = append(u.tail[:0], buf[i:]...)
+	// Keep a character cut by the read for the next one.
+	cut := len(buf)
+	for back := 1; back <= 3 && back <= len(buf); back++ {
+		if utf8.RuneStart(buf[len(buf)-back]) {
+			if !utf8.FullRune(buf[len(buf)-back:]) && err == nil {
+				cut = len(buf) - back
+			}
+			break
+		}
+	}
+	if !utf8.Valid(buf[:cut]) {
+		i := 0
+		for i < cut {
+			r, size := utf8.DecodeRune(buf[i:cut])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		u.rd.offset += int64(i)
+		return 0, errEncoding
+	}
+	u.rd.offset += int64(cut)
+	u.tail = append(u.tail[:0], buf[cut:]...)
 	return n, err
 }
 

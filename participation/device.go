@@ -235,47 +235,60 @@ func (d *Device) Evaluated() bool {
 
 // Check records every problem of the device at path.
 func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), d.ID)
+	if !civic.ValidID(d.ID) {
+		civic.CheckID(v, path.Key("id"), d.ID)
+	}
 	d.Name.Check(v, path.Key("name"), true, MaxLabel)
 	d.Description.Check(v, path.Key("description"), false, MaxText)
-	enum(v, path.Key("kind"), d.Kind, d.Kind.Valid())
+	if !d.Kind.Valid() {
+		enum(v, path.Key("kind"), d.Kind, false)
+	}
 	d.Organiser.Check(v, path.Key("organiser"))
 	if d.Organiser.Kind == civic.KindCitizen {
 		v.Add(path.Key("organiser").Key("kind"), civic.CodeUnknownValue, string(d.Organiser.Kind))
 	}
 	tp := path.Key("territory")
-	civic.CheckString(v, tp.Key("name"), d.Territory.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
-	civic.CheckString(v, tp.Key("code"), d.Territory.Code, civic.StringRule{Max: 20, Name: true})
-	bound(v, tp.Key("population"), d.Territory.Population, 0, MaxPopulation)
-	enum(v, path.Key("role"), d.Role, d.Role.Valid())
+	str(v, tp, "name", d.Territory.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+	str(v, tp, "code", d.Territory.Code, civic.StringRule{Max: 20, Name: true})
+	bound(v, tp, "population", d.Territory.Population, 0, MaxPopulation)
+	if !d.Role.Valid() {
+		enum(v, path.Key("role"), d.Role, false)
+	}
 	op := path.Key("tool")
-	civic.CheckString(v, op.Key("name"), d.Tool.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
-	civic.CheckString(v, op.Key("provider"), d.Tool.Provider, civic.StringRule{Max: MaxLabel, Name: true})
-	civic.CheckString(v, op.Key("licence"), d.Tool.Licence, civic.StringRule{Max: MaxLabel, Name: true})
-	enum(v, op.Key("model"), d.Tool.Model, d.Tool.Model.Valid())
+	str(v, op, "name", d.Tool.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+	str(v, op, "provider", d.Tool.Provider, civic.StringRule{Max: MaxLabel, Name: true})
+	str(v, op, "licence", d.Tool.Licence, civic.StringRule{Max: MaxLabel, Name: true})
+	if !d.Tool.Model.Valid() {
+		enum(v, op.Key("model"), d.Tool.Model, false)
+	}
 	if d.Start.IsZero() {
 		v.Add(path.Key("start"), civic.CodeRequired)
 	}
 	if !d.End.IsZero() && !d.Start.IsZero() && d.End.Compare(d.Start) < 0 {
 		v.Add(path.Key("end"), civic.CodeOrder, d.Start.String(), d.End.String())
 	}
-	list(v, path.Key("objectives"), len(d.Objectives))
+	list(v, path, "objectives", len(d.Objectives))
 	for i, o := range d.Objectives {
-		civic.CheckString(v, path.Key("objectives").Index(i), o, civic.StringRule{Required: true, Max: MaxText, Multiline: true})
+		if rule := (civic.StringRule{Required: true, Max: MaxText, Multiline: true}); !civic.Plain(o, rule) {
+			civic.CheckString(v, path.Key("objectives").Index(i), o, rule)
+		}
 	}
 	mp := path.Key("means")
 	if d.Means.Staff < 0 || d.Means.Staff > MaxStaff || d.Means.Staff != d.Means.Staff {
 		v.Add(mp.Key("staff"), civic.CodeOutOfRange, 0, MaxStaff, d.Means.Staff)
 	}
-	bound(v, mp.Key("budget"), d.Means.Budget, 0, MaxBudget)
-	list(v, path.Key("channels"), len(d.Channels))
+	bound(v, mp, "budget", d.Means.Budget, 0, MaxBudget)
+	list(v, path, "channels", len(d.Channels))
 	for i, c := range d.Channels {
+		if c.Valid() && !slices.Contains(d.Channels[:i], c) {
+			continue
+		}
 		p := path.Key("channels").Index(i)
-		if enum(v, p, c, c.Valid()) && slices.Contains(d.Channels[:i], c) {
+		if enum(v, p, c, c.Valid()) {
 			v.Add(p, civic.CodeDuplicate, string(c))
 		}
 	}
-	civic.CheckString(v, path.Key("synthesis"), d.Synthesis, civic.StringRule{Max: MaxText, Multiline: true})
+	str(v, path, "synthesis", d.Synthesis, civic.StringRule{Max: MaxText, Multiline: true})
 	d.checkOutcomes(v, path.Key("outcomes"))
 	d.checkEvaluation(v, path.Key("evaluation"))
 	d.checkLifecycle(v, path)
@@ -287,7 +300,7 @@ func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
 		name string
 		n    int64
 	}{{"participants", o.Participants}, {"contributions", o.Contributions}, {"takenIntoAccount", o.TakenIntoAccount}, {"decisionsChanged", o.DecisionsChanged}} {
-		bound(v, op.Key(f.name), f.n, 0, MaxPopulation)
+		bound(v, op, f.name, f.n, 0, MaxPopulation)
 	}
 	if pop := d.Territory.Population; pop > 0 && o.Participants > pop {
 		v.Add(op.Key("participants"), civic.CodeAbovePopulation, o.Participants, pop)
@@ -301,7 +314,7 @@ func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
 		if !slices.Contains(AgeGroups(), g) {
 			v.Add(p, civic.CodeUnknownValue, g)
 		}
-		bound(v, p, o.Ages[g], 0, MaxPopulation)
+		bound(v, op.Key("ages"), g, o.Ages[g], 0, MaxPopulation)
 		sum += o.Ages[g]
 	}
 	if len(o.Ages) > 0 && o.Participants >= 0 && sum > o.Participants {
@@ -311,20 +324,22 @@ func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
 
 func (d *Device) checkEvaluation(v *civic.ValidationError, ep civic.Path) {
 	e := d.Evaluation
-	enum(v, ep.Key("format"), e.Format, e.Format.Valid())
-	civic.CheckString(v, ep.Key("responsible"), e.Responsible, civic.StringRule{Max: MaxLabel, Name: true})
+	if !e.Format.Valid() {
+		enum(v, ep.Key("format"), e.Format, false)
+	}
+	str(v, ep, "responsible", e.Responsible, civic.StringRule{Max: MaxLabel, Name: true})
 	if e.Format == FormatNone && e.Responsible != "" {
 		v.Add(ep.Key("responsible"), civic.CodeNotForFormat, "responsible", string(e.Format))
 	}
-	list(v, ep.Key("indicators"), len(e.Indicators))
+	list(v, ep, "indicators", len(e.Indicators))
 	for i, in := range e.Indicators {
 		p := ep.Key("indicators").Index(i)
-		civic.CheckString(v, p.Key("name"), in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+		str(v, p, "name", in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
 		for _, f := range []struct{ k, s string }{{"definition", in.Definition}, {"method", in.Method}} {
-			civic.CheckString(v, p.Key(f.k), f.s, civic.StringRule{Max: MaxText, Multiline: true})
+			str(v, p, f.k, f.s, civic.StringRule{Max: MaxText, Multiline: true})
 		}
 		for _, f := range []struct{ k, s string }{{"unit", in.Unit}, {"measuredBy", in.MeasuredBy}} {
-			civic.CheckString(v, p.Key(f.k), f.s, civic.StringRule{Max: MaxLabel, Name: true})
+			str(v, p, f.k, f.s, civic.StringRule{Max: MaxLabel, Name: true})
 		}
 	}
 }
@@ -334,6 +349,14 @@ func (d *Device) Validate() error {
 	var v civic.ValidationError
 	d.Check(&v, nil)
 	return v.Err()
+}
+
+// str checks a text value at path.Key(key), building the path only when there is
+// something to report.
+func str(v *civic.ValidationError, path civic.Path, key string, s string, r civic.StringRule) {
+	if !civic.Plain(s, r) {
+		civic.CheckString(v, path.Key(key), s, r)
+	}
 }
 
 func enum[E ~string](v *civic.ValidationError, p civic.Path, e E, valid bool) bool {
@@ -348,15 +371,17 @@ func enum[E ~string](v *civic.ValidationError, p civic.Path, e E, valid bool) bo
 	return false
 }
 
-func bound(v *civic.ValidationError, p civic.Path, n, lo, hi int64) {
+// bound records CodeOutOfRange at path.Key(key) unless lo ≤ n ≤ hi.
+func bound(v *civic.ValidationError, path civic.Path, key string, n, lo, hi int64) {
 	if n < lo || n > hi {
-		v.Add(p, civic.CodeOutOfRange, lo, hi, n)
+		v.Add(path.Key(key), civic.CodeOutOfRange, lo, hi, n)
 	}
 }
 
-func list(v *civic.ValidationError, p civic.Path, n int) {
+// list records CodeTooMany at path.Key(key) for more than MaxItems items.
+func list(v *civic.ValidationError, path civic.Path, key string, n int) {
 	if n > MaxItems {
-		v.Add(p, civic.CodeTooMany, MaxItems, n)
+		v.Add(path.Key(key), civic.CodeTooMany, MaxItems, n)
 	}
 }
 

@@ -293,10 +293,10 @@ func TestCrossTabAndMasking(t *testing.T) {
 func TestSummaryAndRepresentation(t *testing.T) {
 	devs := []participation.Device{
 		{Territory: participation.Territory{Population: 1000}, Means: participation.Means{Budget: 5000},
-			Outcomes: participation.Outcomes{Participants: 100, Contributions: 200, TakenIntoAccount: 50},
+			Outcomes:   participation.Outcomes{Participants: 100, Contributions: 200, TakenIntoAccount: 50},
 			Evaluation: participation.Evaluation{Format: "external", Indicators: []participation.Indicator{{Name: "taux"}}}},
 		{Territory: participation.Territory{Population: 10000}, Means: participation.Means{Budget: 15000},
-			Outcomes: participation.Outcomes{Participants: 300, Contributions: 200, TakenIntoAccount: 150},
+			Outcomes:   participation.Outcomes{Participants: 300, Contributions: 200, TakenIntoAccount: 150},
 			Evaluation: participation.Evaluation{Format: "none"}},
 	}
 	s := participation.Summarise(devs)
