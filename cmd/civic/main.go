@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"validate":  {civic.NewText("Valide des propositions (JSON, tableau ou NDJSON)", "Validates proposals (JSON, array or NDJSON)"), runValidate},
 		"programme": {civic.NewText("Construit, exporte ou vérifie le programme de la Journée", "Builds, exports or checks the programme of the Journée"), runProgramme},
 		"calendar":  {civic.NewText("Présente le calendrier 2018-2019 de l'Observatoire", "Presents the Observatoire's 2018-2019 calendar"), runCalendar},
+		"stats":     {civic.NewText("Tableaux croisés et indicateurs pour la recherche", "Cross-tabulations and indicators for research"), runStats},
 		"schema":    {civic.NewText("Affiche ou écrit les schémas JSON", "Prints or writes the JSON Schemas"), runSchema},
 		"review":    {civic.NewText("Évaluation : actions, actions permises, historique", "Review: actions, permitted actions, history"), runReview},
 		"journal":   {civic.NewText("Vérifie un journal des décisions", "Verifies a decision journal"), runJournal},
