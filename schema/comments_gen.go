@@ -229,6 +229,16 @@ func goComment(key string) string {
 		return "TimeZone is the IANA time zone the call's dates are stated in (\"Europe/Paris\")."
 	case "github.com/civic-observatory/civic/contribution.Call.Title":
 		return "Title is the call's title."
+	case "github.com/civic-observatory/civic/contribution.Candidate":
+		return "Candidate is a reviewed proposal as selection sees it."
+	case "github.com/civic-observatory/civic/contribution.Candidate#title":
+		return "Candidate is a reviewed proposal as selection sees it"
+	case "github.com/civic-observatory/civic/contribution.Candidate.English":
+		return "given in English"
+	case "github.com/civic-observatory/civic/contribution.Candidate.International":
+		return "from outside the call's home country"
+	case "github.com/civic-observatory/civic/contribution.Candidate.Score":
+		return "aggregated score (see Aggregate)"
 	case "github.com/civic-observatory/civic/contribution.Criterion":
 		return "Criterion is a review criterion of a call, with its weight and its scale. The 2019 call reviews proposals on their relevance to the axes and guiding questions, their transparency about evaluation and results, their originality and, for centrifugeuses, the maturity of the design."
 	case "github.com/civic-observatory/civic/contribution.Criterion#title":
@@ -273,6 +283,18 @@ func goComment(key string) string {
 		return "Evaluation is the format of an evaluation."
 	case "github.com/civic-observatory/civic/contribution.Evaluation#title":
 		return "Evaluation is the format of an evaluation"
+	case "github.com/civic-observatory/civic/contribution.Exclusion":
+		return "Exclusion explains why a proposal was not selected."
+	case "github.com/civic-observatory/civic/contribution.Exclusion#title":
+		return "Exclusion explains why a proposal was not selected"
+	case "github.com/civic-observatory/civic/contribution.Exclusion.Binding":
+		return "Binding are the quotas that adding the proposal to the selection as it is would break (its format's places, its family's maximum, the share of English…)."
+	case "github.com/civic-observatory/civic/contribution.Exclusion.Displaced":
+		return "Displaced are the selected proposals that would make room for it, in the best selection that includes it."
+	case "github.com/civic-observatory/civic/contribution.Exclusion.Infeasible":
+		return "Infeasible tells that no selection including it meets every quota."
+	case "github.com/civic-observatory/civic/contribution.Exclusion.Loss":
+		return "Loss is how much the best total falls if the proposal must be selected: the price of taking it."
 	case "github.com/civic-observatory/civic/contribution.Format":
 		return "Format is a kind of contribution a call accepts, with the rules that apply to it. Formats are data: the 2019 call defines four, and any platform can define its own."
 	case "github.com/civic-observatory/civic/contribution.Format#title":
@@ -415,6 +437,38 @@ func goComment(key string) string {
 		return "ProposalState is where a replay leaves a proposal."
 	case "github.com/civic-observatory/civic/contribution.ProposalState#title":
 		return "ProposalState is where a replay leaves a proposal"
+	case "github.com/civic-observatory/civic/contribution.QuotaStatus":
+		return "QuotaStatus is a quota and what the selection makes of it."
+	case "github.com/civic-observatory/civic/contribution.QuotaStatus#title":
+		return "QuotaStatus is a quota and what the selection makes of it"
+	case "github.com/civic-observatory/civic/contribution.QuotaStatus.Bound":
+		return "the quota's bound"
+	case "github.com/civic-observatory/civic/contribution.QuotaStatus.Name":
+		return "\"places.research\", \"families.public.min\", \"english.max\"…"
+	case "github.com/civic-observatory/civic/contribution.QuotaStatus.Tight":
+		return "the bound is reached: the quota constrains the selection"
+	case "github.com/civic-observatory/civic/contribution.QuotaStatus.Value":
+		return "the count, or the share, reached"
+	case "github.com/civic-observatory/civic/contribution.Quotas":
+		return "Quotas are what a selection must meet. Places is required; everything else is optional."
+	case "github.com/civic-observatory/civic/contribution.Quotas#title":
+		return "Quotas are what a selection must meet"
+	case "github.com/civic-observatory/civic/contribution.Quotas.Axes":
+		return "Axes is the least number of selected proposals addressing each axis, by axis ID."
+	case "github.com/civic-observatory/civic/contribution.Quotas.English":
+		return "English bounds the share of contributions given in English."
+	case "github.com/civic-observatory/civic/contribution.Quotas.Families":
+		return "Families bounds the number of selected proposals per family of actors."
+	case "github.com/civic-observatory/civic/contribution.Quotas.International":
+		return "International bounds the share of international contributions."
+	case "github.com/civic-observatory/civic/contribution.Quotas.Places":
+		return "Places is the number of places per format ID: at most that many proposals of the format are selected. Candidates of a format not listed are not selected."
+	case "github.com/civic-observatory/civic/contribution.Quotas.Seed":
+		return "Seed orders the candidates with equal scores: it is published with the selection so that anyone can reproduce it."
+	case "github.com/civic-observatory/civic/contribution.Range":
+		return "Range bounds a count: at least Min, and at most Max when Max is not zero."
+	case "github.com/civic-observatory/civic/contribution.Range#title":
+		return "Range bounds a count: at least Min, and at most Max when Max is not zero"
 	case "github.com/civic-observatory/civic/contribution.Replayer":
 		return "Replayer rebuilds the state of every proposal from journal entries, checking that each entry follows from the ones before it by the workflow's table (guards are not evaluated: they depend on the call and the time, which the journal does not hold). The zero value is not usable: call NewReplayer."
 	case "github.com/civic-observatory/civic/contribution.Replayer#title":
@@ -467,6 +521,34 @@ func goComment(key string) string {
 		return "Section is a part of a proposal that some formats require: what the proposal must describe besides its title and summary."
 	case "github.com/civic-observatory/civic/contribution.Section#title":
 		return "Section is a part of a proposal that some formats require: what the proposal must describe besides its title and summary"
+	case "github.com/civic-observatory/civic/contribution.SelectOptions":
+		return "SelectOptions tune Select."
+	case "github.com/civic-observatory/civic/contribution.SelectOptions#title":
+		return "SelectOptions tune Select"
+	case "github.com/civic-observatory/civic/contribution.SelectOptions.Explain":
+		return "Explain is how many of the best-scored proposals left out are explained; 0 means 5, a negative number none."
+	case "github.com/civic-observatory/civic/contribution.SelectOptions.MaxNodes":
+		return "MaxNodes bounds the branch and bound; 0 means 2,000,000."
+	case "github.com/civic-observatory/civic/contribution.Selection":
+		return "Selection is the result of Select."
+	case "github.com/civic-observatory/civic/contribution.Selection#title":
+		return "Selection is the result of Select"
+	case "github.com/civic-observatory/civic/contribution.Selection.Excluded":
+		return "Excluded explains why the best-scored proposals left out were not selected."
+	case "github.com/civic-observatory/civic/contribution.Selection.Nodes":
+		return "Nodes is the number of branch-and-bound nodes the exact solver explored."
+	case "github.com/civic-observatory/civic/contribution.Selection.Quotas":
+		return "Quotas reports each quota: the value reached and its bound."
+	case "github.com/civic-observatory/civic/contribution.Selection.Seed":
+		return "Seed is the seed that broke ties."
+	case "github.com/civic-observatory/civic/contribution.Selection.Selected":
+		return "Selected are the IDs of the selected proposals, best score first (then seeded order)."
+	case "github.com/civic-observatory/civic/contribution.Selection.Total":
+		return "Total is the sum of the selected proposals' scores, at Resolution."
+	case "github.com/civic-observatory/civic/contribution.Share":
+		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero."
+	case "github.com/civic-observatory/civic/contribution.Share#title":
+		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero"
 	case "github.com/civic-observatory/civic/contribution.Stage":
 		return "Stage is how far a project has gone."
 	case "github.com/civic-observatory/civic/contribution.Stage#title":
@@ -501,6 +583,160 @@ func goComment(key string) string {
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: the state of each proposal is kept in the proposal itself (Proposal.State, Proposal.Version, Proposal.Pending)."
 	case "github.com/civic-observatory/civic/contribution.Workflow#title":
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards"
+	case "github.com/civic-observatory/civic/participation.Action":
+		return "Action moves a device along its lifecycle."
+	case "github.com/civic-observatory/civic/participation.Action#title":
+		return "Action moves a device along its lifecycle"
+	case "github.com/civic-observatory/civic/participation.Actor":
+		return "Actor is a civic tech actor of the map (« Cartographie »): who it is, how it lives, what it makes and where."
+	case "github.com/civic-observatory/civic/participation.Actor#title":
+		return "Actor is a civic tech actor of the map (« Cartographie »): who it is, how it lives, what it makes and where"
+	case "github.com/civic-observatory/civic/participation.Actor.Kinds":
+		return "Kinds are the kinds of device its tools support."
+	case "github.com/civic-observatory/civic/participation.Actor.Territories":
+		return "Territories are the territories it serves (« national », a region, cities…)."
+	case "github.com/civic-observatory/civic/participation.Actor.Tools":
+		return "Tools are the names of the tools the actor makes."
+	case "github.com/civic-observatory/civic/participation.Agent":
+		return "Agent is who takes a lifecycle action: the organiser runs the device, the evaluator evaluates it."
+	case "github.com/civic-observatory/civic/participation.Agent#title":
+		return "Agent is who takes a lifecycle action: the organiser runs the device, the evaluator evaluates it"
+	case "github.com/civic-observatory/civic/participation.Barometre":
+		return "Barometre is a survey dataset of the Baromètre de la démocratie locale numérique: the respondent organisations' participation devices."
+	case "github.com/civic-observatory/civic/participation.Barometre#title":
+		return "Barometre is a survey dataset of the Baromètre de la démocratie locale numérique: the respondent organisations' participation devices"
+	case "github.com/civic-observatory/civic/participation.Channel":
+		return "Channel is a communication or mobilisation channel."
+	case "github.com/civic-observatory/civic/participation.Channel#title":
+		return "Channel is a communication or mobilisation channel"
+	case "github.com/civic-observatory/civic/participation.Device":
+		return "Device is a digital participation device (« dispositif »): who runs it, where, with which tool and means, what came of it, and how it was evaluated. The zero value is an empty draft."
+	case "github.com/civic-observatory/civic/participation.Device#title":
+		return "Device is a digital participation device (« dispositif »): who runs it, where, with which tool and means, what came of it, and how it was evaluated"
+	case "github.com/civic-observatory/civic/participation.Device.Channels":
+		return "Channels are the communication and mobilisation channels used."
+	case "github.com/civic-observatory/civic/participation.Device.Objectives":
+		return "Objectives are the device's stated objectives."
+	case "github.com/civic-observatory/civic/participation.Device.Start":
+		return "Start and End are the dates of the device, known to the year, month or day."
+	case "github.com/civic-observatory/civic/participation.Device.State":
+		return "State is where the device stands in its lifecycle; History dates each transition."
+	case "github.com/civic-observatory/civic/participation.Device.Synthesis":
+		return "Synthesis says how the contributions were synthesised."
+	case "github.com/civic-observatory/civic/participation.Dimension":
+		return "Dimension is a way to classify records of type T: its name and the categories of a record (several for multi-valued dimensions such as axes or channels)."
+	case "github.com/civic-observatory/civic/participation.Dimension#title":
+		return "Dimension is a way to classify records of type T: its name and the categories of a record (several for multi-valued dimensions such as axes or channels)"
+	case "github.com/civic-observatory/civic/participation.Evaluation":
+		return "Evaluation is how a device was evaluated."
+	case "github.com/civic-observatory/civic/participation.Evaluation#title":
+		return "Evaluation is how a device was evaluated"
+	case "github.com/civic-observatory/civic/participation.Format":
+		return "Format is the format of a device's evaluation."
+	case "github.com/civic-observatory/civic/participation.Format#title":
+		return "Format is the format of a device's evaluation"
+	case "github.com/civic-observatory/civic/participation.Indicator":
+		return "Indicator is a measure of a device's result."
+	case "github.com/civic-observatory/civic/participation.Indicator#title":
+		return "Indicator is a measure of a device's result"
+	case "github.com/civic-observatory/civic/participation.Kind":
+		return "Kind is the kind of a participation device, as the Observatoire's sources name them."
+	case "github.com/civic-observatory/civic/participation.Kind#title":
+		return "Kind is the kind of a participation device, as the Observatoire's sources name them"
+	case "github.com/civic-observatory/civic/participation.LegalForm":
+		return "LegalForm is the legal form of a civic tech actor."
+	case "github.com/civic-observatory/civic/participation.LegalForm#title":
+		return "LegalForm is the legal form of a civic tech actor"
+	case "github.com/civic-observatory/civic/participation.Map":
+		return "Map is the civic tech map: a list of actors."
+	case "github.com/civic-observatory/civic/participation.Map#title":
+		return "Map is the civic tech map: a list of actors"
+	case "github.com/civic-observatory/civic/participation.Means":
+		return "Means are the human and financial means of a device."
+	case "github.com/civic-observatory/civic/participation.Means#title":
+		return "Means are the human and financial means of a device"
+	case "github.com/civic-observatory/civic/participation.Means.Budget":
+		return "Budget is the budget in euros."
+	case "github.com/civic-observatory/civic/participation.Means.Staff":
+		return "Staff is the staff involved, in full-time equivalents."
+	case "github.com/civic-observatory/civic/participation.Model":
+		return "Model is the economic model of a tool's provider (axis 3 of the 2019 call)."
+	case "github.com/civic-observatory/civic/participation.Model#title":
+		return "Model is the economic model of a tool's provider (axis 3 of the 2019 call)"
+	case "github.com/civic-observatory/civic/participation.Outcomes":
+		return "Outcomes are what came of a device."
+	case "github.com/civic-observatory/civic/participation.Outcomes#title":
+		return "Outcomes are what came of a device"
+	case "github.com/civic-observatory/civic/participation.Outcomes.Ages":
+		return "Ages counts participants by age group (AgeGroups), when known."
+	case "github.com/civic-observatory/civic/participation.Rate":
+		return "Rate is the acceptance rate of one category of proposals."
+	case "github.com/civic-observatory/civic/participation.Rate#title":
+		return "Rate is the acceptance rate of one category of proposals"
+	case "github.com/civic-observatory/civic/participation.Reader":
+		return "Reader reads devices from CSV one row at a time, with memory that does not grow with the input. The header names the columns, in English or in French, in any order; a missing required column or an unknown one stops reading with its problem. A byte-order mark is skipped, CRLF line ends and quoted fields with line breaks are accepted. The file must be UTF-8: the first invalid byte stops reading with civic.CodeEncoding (Latin-1 is not guessed, since a wrong guess would silently change names)."
+	case "github.com/civic-observatory/civic/participation.Reader#title":
+		return "Reader reads devices from CSV one row at a time, with memory that does not grow with the input"
+	case "github.com/civic-observatory/civic/participation.Representation":
+		return "Representation compares participants with a reference population, category by category."
+	case "github.com/civic-observatory/civic/participation.Representation#title":
+		return "Representation compares participants with a reference population, category by category"
+	case "github.com/civic-observatory/civic/participation.Representation.TVD":
+		return "TVD is the total variation distance between the two distributions: half the sum of the absolute differences of shares, from 0 (identical) to 1."
+	case "github.com/civic-observatory/civic/participation.Representative":
+		return "Representative is one category: its count among participants, its share, its share in the reference population, and their ratio (1: as represented as in the population)."
+	case "github.com/civic-observatory/civic/participation.Representative#title":
+		return "Representative is one category: its count among participants, its share, its share in the reference population, and their ratio (1: as represented as in the population)"
+	case "github.com/civic-observatory/civic/participation.Respondent":
+		return "Respondent is an organisation that answered the survey, with its devices."
+	case "github.com/civic-observatory/civic/participation.Respondent#title":
+		return "Respondent is an organisation that answered the survey, with its devices"
+	case "github.com/civic-observatory/civic/participation.Role":
+		return "Role is the part a device gives citizens (axis 1 of the 2019 call: « un rôle de capteur », « exprimer son avis et ses préférences », « concevoir et mettre en œuvre »)."
+	case "github.com/civic-observatory/civic/participation.Role#title":
+		return "Role is the part a device gives citizens (axis 1 of the 2019 call: « un rôle de capteur », « exprimer son avis et ses préférences », « concevoir et mettre en œuvre »)"
+	case "github.com/civic-observatory/civic/participation.State":
+		return "State is where a device stands in its lifecycle."
+	case "github.com/civic-observatory/civic/participation.State#title":
+		return "State is where a device stands in its lifecycle"
+	case "github.com/civic-observatory/civic/participation.Step":
+		return "Step is one dated transition of a device's lifecycle."
+	case "github.com/civic-observatory/civic/participation.Step#title":
+		return "Step is one dated transition of a device's lifecycle"
+	case "github.com/civic-observatory/civic/participation.Summary":
+		return "Summary is what researchers ask first of a set of devices."
+	case "github.com/civic-observatory/civic/participation.Summary#title":
+		return "Summary is what researchers ask first of a set of devices"
+	case "github.com/civic-observatory/civic/participation.Summary.CostPerParticipant":
+		return "CostPerParticipant is the total budget ÷ the total participants, in euros."
+	case "github.com/civic-observatory/civic/participation.Summary.Evaluated":
+		return "Evaluated counts the devices with an evaluation (any format but none)."
+	case "github.com/civic-observatory/civic/participation.Summary.Indicators":
+		return "Indicators counts how many devices use each indicator, by name."
+	case "github.com/civic-observatory/civic/participation.Summary.ParticipationRate":
+		return "ParticipationRate is the median of participants ÷ population over devices with a population."
+	case "github.com/civic-observatory/civic/participation.Summary.TakenIntoAccount":
+		return "TakenIntoAccount is the share of contributions taken into account, over all devices."
+	case "github.com/civic-observatory/civic/participation.Tab":
+		return "Tab accumulates a cross-tabulation one record at a time; its memory grows with the number of categories, not of records, so it can count a stream of any length."
+	case "github.com/civic-observatory/civic/participation.Tab#title":
+		return "Tab accumulates a cross-tabulation one record at a time; its memory grows with the number of categories, not of records, so it can count a stream of any length"
+	case "github.com/civic-observatory/civic/participation.Table":
+		return "Table is a finished cross-tabulation."
+	case "github.com/civic-observatory/civic/participation.Table#title":
+		return "Table is a finished cross-tabulation"
+	case "github.com/civic-observatory/civic/participation.Territory":
+		return "Territory is the territory a device addresses."
+	case "github.com/civic-observatory/civic/participation.Territory#title":
+		return "Territory is the territory a device addresses"
+	case "github.com/civic-observatory/civic/participation.Territory.Code":
+		return "Code is an official code (INSEE, NUTS…), optional."
+	case "github.com/civic-observatory/civic/participation.Territory.Population":
+		return "Population is the number of inhabitants (or of members, for an organisation)."
+	case "github.com/civic-observatory/civic/participation.Tool":
+		return "Tool is the digital tool a device uses."
+	case "github.com/civic-observatory/civic/participation.Tool#title":
+		return "Tool is the digital tool a device uses"
 	}
 	return ""
 }

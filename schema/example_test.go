@@ -19,6 +19,9 @@ func ExampleTypes() {
 	// format
 	// axis
 	// proposal
+	// device
+	// barometre
+	// map
 }
 
 // The generic schema of a document type, generated from its Go type.
@@ -87,8 +90,11 @@ func ExampleNames() {
 	}
 	// Output:
 	// axis true
+	// barometre true
 	// call true
+	// device true
 	// format true
+	// map true
 	// proposal true
 	// proposal-journee-civic-tech-2019 true
 }

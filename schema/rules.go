@@ -203,7 +203,7 @@ func constant(v any) *jsonschema.Schema { return &jsonschema.Schema{Const: v} }
 func (g *gen) rules() map[reflect.Type]typeRule {
 	lim := g.lim
 	txt := func(required bool) field { return text(required, 0, lim.TextMax, kindMultiline) }
-	return map[reflect.Type]typeRule{
+	rules := map[reflect.Type]typeRule{
 		// civic.Organisation.Check
 		reflect.TypeFor[civic.Organisation](): {
 			required: []string{"name", "kind", "country"},
@@ -458,4 +458,8 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 			},
 		},
 	}
+	for t, r := range participationRules() {
+		rules[t] = r
+	}
+	return rules
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
 	"github.com/civic-observatory/civic/contribution"
+	"github.com/civic-observatory/civic/participation"
 )
 
 // BaseURL is the address under which the schemas are published: the schema of a type
@@ -41,6 +42,9 @@ func registry() []docType {
 		{"format", reflect.TypeFor[contribution.Format](), formatBeyond},
 		{"axis", reflect.TypeFor[axis.Axis](), axisBeyond},
 		{"proposal", reflect.TypeFor[contribution.Proposal](), proposalBeyondGeneric},
+		{"device", reflect.TypeFor[participation.Device](), deviceBeyond},
+		{"barometre", reflect.TypeFor[participation.Barometre](), barometreBeyond},
+		{"map", reflect.TypeFor[participation.Map](), mapBeyond},
 	}
 }
 
@@ -121,6 +125,24 @@ func BeyondSchema() []civic.Code {
 	for _, r := range proposalBeyond(nil) {
 		if r.code != "" && !slices.Contains(out, r.code) {
 			out = append(out, r.code)
+		}
+	}
+	return out
+}
+
+// Beyond returns the error codes of the Go validator's rules that the generic schema of
+// the document type name cannot express, in documentation order: a document that schema
+// accepts may still be refused by the Go validator, but only with these codes.
+func Beyond(name string) []civic.Code {
+	var out []civic.Code
+	for _, t := range registry() {
+		if t.name != name {
+			continue
+		}
+		for _, r := range t.beyond() {
+			if r.code != "" && !slices.Contains(out, r.code) {
+				out = append(out, r.code)
+			}
 		}
 	}
 	return out
@@ -304,6 +326,14 @@ func enums() map[reflect.Type][]any {
 		reflect.TypeFor[contribution.PitchKind]():   anys(contribution.PitchKinds()),
 		reflect.TypeFor[contribution.State]():       anys(contribution.States()),
 		reflect.TypeFor[contribution.Decision]():    anys(contribution.Decisions()),
+		reflect.TypeFor[participation.Kind]():       anys(participation.Kinds()),
+		reflect.TypeFor[participation.Role]():       anys(participation.Roles()),
+		reflect.TypeFor[participation.Model]():      anys(participation.Models()),
+		reflect.TypeFor[participation.Channel]():    anys(participation.Channels()),
+		reflect.TypeFor[participation.Format]():     anys(participation.Formats()),
+		reflect.TypeFor[participation.State]():      anys(participation.States()),
+		reflect.TypeFor[participation.Action]():     anys(participation.Actions()),
+		reflect.TypeFor[participation.LegalForm]():  anys(participation.LegalForms()),
 	}
 }
 

@@ -108,5 +108,26 @@ for (const line of lines) {
 console.log(
   `ajv: corpus of ${lines.length} documents (${goValid} valid for Go): ${same} judged identically, ${beyond} refused only by Go rules beyond the schema`,
 );
+// 4. The device corpus (schema/testdata/device-corpus.ndjson) against device.schema.json,
+// and the built-in Baromètre against barometre.schema.json.
+{
+  const validateDevice = compiled.get("device.schema.json");
+  const deviceLines = readFileSync(join(root, "testdata", "device-corpus.ndjson"), "utf8").split("\n").filter((l) => l.trim() !== "");
+  let dsame = 0, dbeyond = 0;
+  for (const line of deviceLines) {
+    const { name, goValid: want, doc } = JSON.parse(line);
+    const ok = validateDevice(doc);
+    if (ok === want) { dsame++; passed++; }
+    else if (ok && !want) { dbeyond++; passed++; }
+    else {
+      failed++;
+      console.error(`FAIL device ${name}: the schema refuses a document the Go validator accepts`);
+      for (const e of validateDevice.errors ?? []) console.error(`  ${e.instancePath || "/"} ${e.keyword}: ${e.message}`);
+    }
+  }
+  console.log(`ajv: device corpus of ${deviceLines.length} documents: ${dsame} judged identically, ${dbeyond} refused only by Go rules beyond the schema`);
+  const barometre = JSON.parse(readFileSync(join(here, "..", "..", "participation", "data", "barometre-2019.json"), "utf8"));
+  expectValid("barometre.schema.json", "built-in Baromètre", barometre);
+}
 console.log(`ajv: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
