@@ -3,8 +3,8 @@ package schema_test
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
