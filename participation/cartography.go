@@ -37,7 +37,7 @@ type Actor struct {
 	LegalForm    LegalForm          `json:"legalForm"`
 	Model        Model              `json:"model"`
 	// Tools are the names of the tools the actor makes.
-	Tools      []string `json:"tools"`
+	Tools      []string `json:"tools,omitempty"`
 	OpenSource bool     `json:"openSource"`
 	// Territories are the territories it serves (« national », a region, cities…).
 	Territories []string `json:"territories,omitempty"`

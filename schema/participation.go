@@ -174,7 +174,7 @@ func participationRules() map[reflect.Type]typeRule {
 			},
 		},
 		reflect.TypeFor[participation.Actor](): {
-			required: []string{"id", "organisation", "legalForm", "model", "tools", "openSource"},
+			required: []string{"id", "organisation", "legalForm", "model", "openSource"},
 			fields: map[string]field{
 				"id":           id(),
 				"organisation": keep,

@@ -141,3 +141,63 @@ func TestDeviceAgreement(t *testing.T) {
 		t.Errorf("the corpus needs both valid (%d) and invalid (%d) documents in quantity", valid, same-valid)
 	}
 }
+
+// TestMapAgreement judges maps of the civic tech map — a valid one and each mutated once —
+// with the Go validator and santhosh on the map schema.
+func TestMapAgreement(t *testing.T) {
+	file, err := schema.File("map")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch := compile(t, file)
+	beyond := schema.Beyond("map")
+	valid := func() doc {
+		return doc{"id": "carte", "title": doc{"fr": "Cartographie"}, "actors": []any{
+			doc{"id": "a1", "organisation": doc{"name": "Coopérative Agora", "kind": "association", "country": "FR"},
+				"legalForm": "cooperative", "model": "services", "tools": []any{"Agora Ouverte"}, "openSource": true,
+				"territories": []any{"national"}, "kinds": []any{"participatory_budget", "urban_project"}},
+			doc{"id": "a2", "organisation": doc{"name": "Quorum Labs", "kind": "startup", "country": "FR"},
+				"legalForm": "company", "model": "licence", "tools": []any{"Quorum"}, "openSource": false},
+		}}
+	}
+	ms := []mutation{
+		{name: "valid", edit: func(doc) {}},
+		{name: "no id", edit: del("id")},
+		{name: "no title", edit: del("title")},
+		{name: "unknown legal form", edit: set("actors.0.legalForm", "guild")},
+		{name: "unknown model", edit: set("actors.0.model", "ads")},
+		{name: "no tools", edit: del("actors.1.tools")},
+		{name: "empty tool", edit: set("actors.0.tools", []any{" "})},
+		{name: "unknown kind", edit: set("actors.0.kinds", []any{"referendum"})},
+		{name: "duplicate kind", edit: set("actors.0.kinds", []any{"petition", "petition"})},
+		{name: "open source as text", edit: set("actors.0.openSource", "oui")},
+		{name: "bad country", edit: set("actors.0.organisation.country", "fr")},
+		{name: "duplicate actor", edit: set("actors.1.id", "a1")},
+		{name: "unknown field", edit: set("actors.0.founded", 2015)},
+		{name: "bidi in a tool", edit: set("actors.1.tools", []any{"Quorum\u202e"})},
+	}
+	same := 0
+	for _, m := range ms {
+		d := valid()
+		m.edit(d)
+		data, _ := json.Marshal(d)
+		_, err := participation.DecodeMap(data)
+		goOK := err == nil
+		schemaOK, _ := schemaValid(sch, data)
+		switch {
+		case goOK == schemaOK:
+			same++
+		case goOK:
+			t.Errorf("%s: the schema refuses what Go accepts", m.name)
+		default:
+			for _, fe := range civic.FieldErrors(err) {
+				if !slices.Contains(beyond, fe.Code) {
+					t.Errorf("%s: Go alone refuses, with %s at %s", m.name, fe.Code, fe.Path)
+				}
+			}
+		}
+	}
+	if same < len(ms)-2 {
+		t.Errorf("only %d of %d maps judged identically", same, len(ms))
+	}
+}
