@@ -15,7 +15,7 @@ type Barometre struct {
 	ID      string     `json:"id"`
 	Title   civic.Text `json:"title"`
 	Year    int        `json:"year"`
-	Devices []Device   `json:"devices"`
+	Devices []Device   `json:"devices,omitempty"`
 }
 
 // Respondent is an organisation that answered the survey, with its devices.
@@ -108,6 +108,7 @@ func DecodeBarometre(data []byte) (*Barometre, error) {
 				b.Year = clamp(d.Int())
 			case "devices":
 				if d.Array() {
+					b.Devices = []Device{}
 					for d.More() {
 						b.Devices = append(b.Devices, decodeDevice(d))
 					}

@@ -52,7 +52,7 @@ func (a *Actor) Family() civic.Family { return a.Organisation.Family() }
 type Map struct {
 	ID     string     `json:"id"`
 	Title  civic.Text `json:"title"`
-	Actors []Actor    `json:"actors"`
+	Actors []Actor    `json:"actors,omitempty"`
 }
 
 // Check records every problem of the map at path.
@@ -108,6 +108,7 @@ func DecodeMap(data []byte) (*Map, error) {
 				m.Title = d.Text()
 			case "actors":
 				if d.Array() {
+					m.Actors = []Actor{}
 					for d.More() {
 						m.Actors = append(m.Actors, decodeActor(d))
 					}

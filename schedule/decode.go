@@ -129,6 +129,7 @@ func DecodeProgramme(data []byte, cx Context) (*Programme, error) {
 				pr.Call = d.Str()
 			case "sessions":
 				if d.Array() {
+					pr.Sessions = []Session{}
 					for d.More() {
 						pr.Sessions = append(pr.Sessions, decodeSession(d))
 					}
@@ -206,6 +207,7 @@ func decodeTalk(d *jsondec.Decoder) Talk {
 			t.Table = clampInt(d.Int())
 		case "speakers":
 			if d.Array() {
+				t.Speakers = []Speaker{}
 				for d.More() {
 					var sk Speaker
 					if d.Object() {

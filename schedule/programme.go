@@ -18,7 +18,7 @@ type Programme struct {
 	// Call is the ID of the call the contributions answered.
 	Call string `json:"call"`
 	// Sessions are the sessions, ordered by start time, then track, room and ID.
-	Sessions []Session `json:"sessions"`
+	Sessions []Session `json:"sessions,omitempty"`
 	// Unplaced are the confirmed contributions the programme leaves out, with the reason.
 	Unplaced []Unplaced `json:"unplaced,omitempty"`
 }

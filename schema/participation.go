@@ -156,7 +156,7 @@ func participationRules() map[reflect.Type]typeRule {
 		},
 		// participation.Barometre.Check
 		reflect.TypeFor[participation.Barometre](): {
-			required: []string{"id", "title", "year", "devices"},
+			required: []string{"id", "title", "year"},
 			fields: map[string]field{
 				"id":      id(),
 				"title":   ltext(true, participation.MaxLabel),
@@ -166,7 +166,7 @@ func participationRules() map[reflect.Type]typeRule {
 		},
 		// participation.Map.Check
 		reflect.TypeFor[participation.Map](): {
-			required: []string{"id", "title", "actors"},
+			required: []string{"id", "title"},
 			fields: map[string]field{
 				"id":     id(),
 				"title":  ltext(true, participation.MaxLabel),
