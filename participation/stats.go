@@ -139,6 +139,9 @@ type Table struct {
 	ColTotals []int64   `json:"colTotals"`
 	Total     int64     `json:"total"`
 	Records   int64     `json:"records"`
+	// Shares, when true, makes Write print each count as a percentage of the total
+	// (masked counts stay masked).
+	Shares bool `json:"-"`
 }
 
 // Table returns the counts, categories sorted with the collation of the language.
@@ -191,12 +194,16 @@ func CrossTab[T any](records []T, row, col Dimension[T], tag language.Tag) *Tabl
 func masked(n int64, k int) bool { return n > 0 && n < int64(k) }
 
 // Write writes the table as "text", "md", "csv" or "json", masking every count (cells and
-// totals) from 1 to k−1; k ≤ 1 masks nothing. Masked counts print as "<k", or null with
-// a "masked" list in JSON.
+// totals) from 1 to k−1; k ≤ 1 masks nothing. Masked counts print as "<k", or null in
+// JSON, which also gives every cell's share of the total. With Shares, text, Markdown and
+// CSV print shares of the total instead of counts.
 func (tb *Table) Write(w io.Writer, format string, k int) error {
 	cell := func(n int64) string {
-		if masked(n, k) {
+		switch {
+		case masked(n, k):
 			return "<" + strconv.Itoa(k)
+		case tb.Shares && tb.Total > 0:
+			return strconv.FormatFloat(100*float64(n)/float64(tb.Total), 'f', 1, 64) + "%"
 		}
 		return strconv.FormatInt(n, 10)
 	}
@@ -223,27 +230,31 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		return cw.Error()
 	case "json":
 		type jt struct {
-			Row     string     `json:"row"`
-			Col     string     `json:"col"`
-			K       int        `json:"k"`
-			Rows    []string   `json:"rows"`
-			Cols    []string   `json:"cols"`
-			Counts  [][]*int64 `json:"counts"`
-			Records int64      `json:"records"`
-			Masked  int        `json:"masked"`
+			Row     string       `json:"row"`
+			Col     string       `json:"col"`
+			K       int          `json:"k"`
+			Rows    []string     `json:"rows"`
+			Cols    []string     `json:"cols"`
+			Counts  [][]*int64   `json:"counts"`
+			Shares  [][]*float64 `json:"shares"`
+			Records int64        `json:"records"`
+			Masked  int          `json:"masked"`
 		}
 		out := jt{Row: tb.Row, Col: tb.Col, K: k, Rows: tb.Rows, Cols: tb.Cols, Records: tb.Records}
 		for _, r := range tb.Counts {
 			var line []*int64
+			var shares []*float64
 			for _, n := range r {
 				if masked(n, k) {
-					line = append(line, nil)
+					line, shares = append(line, nil), append(shares, nil)
 					out.Masked++
 				} else {
-					line = append(line, &n)
+					share := float64(n) / float64(max(tb.Total, 1))
+					line, shares = append(line, &n), append(shares, &share)
 				}
 			}
 			out.Counts = append(out.Counts, line)
+			out.Shares = append(out.Shares, shares)
 		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)

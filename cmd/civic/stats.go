@@ -23,6 +23,7 @@ func runStats(e *env) error {
 	by := fs.String("by", "", "the two dimensions, ROW,COL (default: kind,level for devices, axis,family for proposals, family,legal_form for the map)")
 	format := fs.String("format", "text", "output: text, md, csv or json")
 	k := fs.Int("k", 5, "mask counts from 1 to k-1 (k-anonymity); 1 masks nothing")
+	shares := fs.Bool("shares", false, "print shares of the total instead of counts")
 	files, err := parse(fs, e.args)
 	if err != nil {
 		return err
@@ -137,6 +138,7 @@ func runStats(e *env) error {
 	default:
 		return usagef("unknown format %q", *format)
 	}
+	tb.Shares = *shares
 	if err := tb.Write(e.stdout, *format, *k); err != nil {
 		return err
 	}

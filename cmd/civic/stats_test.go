@@ -17,7 +17,8 @@ func TestStats(t *testing.T) {
 	}{
 		{[]string{"--lang", "en", "stats"}, []string{"kind \\ level", "Devices: 112", "Median participation rate", "total variation distance"}},
 		{[]string{"stats", "--by", "role,evaluation", "--format", "csv", "--k", "1"}, []string{"role \\ evaluation,external,internal,none,participatory,total"}},
-		{[]string{"stats", "--format", "json"}, []string{`"counts"`, `"summary"`, `"tvd"`}},
+		{[]string{"stats", "--format", "json"}, []string{`"counts"`, `"shares"`, `"summary"`, `"tvd"`}},
+		{[]string{"stats", "--by", "role,open_source", "--shares", "--k", "1"}, []string{"%", "100.0%"}},
 		{[]string{"--lang", "en", "stats", "--source", "proposals"}, []string{"axis \\ family", "Acceptance rate (family)", "Acceptance rate (format)"}},
 	}
 	for _, tt := range tests {
