@@ -56,7 +56,7 @@ type Talk struct {
 	// Table is the number of the co-construction table, from 1; 0 outside tables.
 	Table int `json:"table,omitempty"`
 	// Speakers are the names of the contributors who present it, with their organisation.
-	Speakers []Speaker `json:"speakers"`
+	Speakers []Speaker `json:"speakers,omitempty"`
 }
 
 // Speaker is a contributor as the programme names them: no e-mail address is published.
@@ -143,7 +143,9 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 		}
 		seenID[s.ID] = true
 		var slot *Slot
-		if cx.Grid != nil {
+		if s.Slot == "" {
+			v.Add(p.Key("slot"), civic.CodeRequired)
+		} else if cx.Grid != nil {
 			var ok bool
 			if slot, ok = cx.Grid.Slot(s.Slot); !ok {
 				v.Add(p.Key("slot"), civic.CodeUnknownRef, s.Slot)
@@ -167,31 +169,12 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 				v.Add(p.Key("axis"), civic.CodeUnknownRef, s.Axis)
 			}
 		}
-		if slot == nil {
-			continue
-		}
-		if s.Room != "" {
-			for _, u := range rooms[s.Room] {
-				o := &pr.Sessions[u.session]
-				if ss, se := slot.span(); overlap(ss, se, u.start, u.end) {
-					v.Add(p.Key("room"), civic.CodeRoomConflict, s.Room, o.ID)
-					break
-				}
-			}
-			ss, se := slot.span()
-			rooms[s.Room] = append(rooms[s.Room], use{i, ss, se})
-		}
 		tp := p.Key("talks")
 		if len(s.Talks) > MaxTalks {
 			v.Add(tp, civic.CodeTooMany, MaxTalks, len(s.Talks))
 			continue
 		}
-		tables := 0
-		if hasTrack && track.Tables != nil {
-			tables = track.Tables.Count
-		}
-		perTable := map[int]int{} // minutes used per table (0: the whole session)
-		lastEnd := map[int]int{}
+		// What a talk must be on its own, with or without a grid.
 		for j := range s.Talks {
 			t := &s.Talks[j]
 			q := tp.Index(j)
@@ -211,12 +194,41 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 			}
 			if t.Minutes < 1 || t.Minutes > 24*60 {
 				v.Add(q.Key("minutes"), civic.CodeOutOfRange, 1, 24*60, t.Minutes)
-				continue
+			}
+			if t.Table < 0 || t.Table > event.MaxTables {
+				v.Add(q.Key("table"), civic.CodeOutOfRange, 0, event.MaxTables, t.Table)
 			}
 			if _, ok := placed[t.Proposal]; ok {
 				v.Add(q.Key("proposal"), civic.CodeDuplicate, t.Proposal)
 			} else {
 				placed[t.Proposal] = q
+			}
+		}
+		if slot == nil {
+			continue
+		}
+		if s.Room != "" {
+			for _, u := range rooms[s.Room] {
+				o := &pr.Sessions[u.session]
+				if ss, se := slot.span(); overlap(ss, se, u.start, u.end) {
+					v.Add(p.Key("room"), civic.CodeRoomConflict, s.Room, o.ID)
+					break
+				}
+			}
+			ss, se := slot.span()
+			rooms[s.Room] = append(rooms[s.Room], use{i, ss, se})
+		}
+		tables := 0
+		if hasTrack && track.Tables != nil {
+			tables = track.Tables.Count
+		}
+		perTable := map[int]int{} // minutes used per table (0: the whole session)
+		lastEnd := map[int]int{}
+		for j := range s.Talks {
+			t := &s.Talks[j]
+			q := tp.Index(j)
+			if t.Minutes < 1 || t.Minutes > 24*60 || t.Table < 0 || t.Table > event.MaxTables {
+				continue // reported above
 			}
 			switch {
 			case tables == 0 && t.Table != 0:
@@ -232,7 +244,11 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 			}
 			lastEnd[t.Table] = t.End().Minutes()
 			perTable[t.Table] += t.Minutes
-			// The proposal: exists, confirmed, format fits the session.
+			// The proposal: exists, confirmed, format fits the session (when the
+			// context gives the proposals).
+			if cx.Proposals == nil {
+				continue
+			}
 			prop, ok := props[t.Proposal]
 			if !ok {
 				v.Add(q.Key("proposal"), civic.CodeUnknownRef, t.Proposal)

@@ -583,6 +583,166 @@ func goComment(key string) string {
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: the state of each proposal is kept in the proposal itself (Proposal.State, Proposal.Version, Proposal.Pending)."
 	case "github.com/civic-observatory/civic/contribution.Workflow#title":
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards"
+	case "github.com/civic-observatory/civic/event.Activity":
+		return "Activity is one entry of a Calendar."
+	case "github.com/civic-observatory/civic/event.Activity#title":
+		return "Activity is one entry of a Calendar"
+	case "github.com/civic-observatory/civic/event.Activity.Entry":
+		return "Entry is the calendar's whole line after the month, word for word in the source language, with a translation; optional."
+	case "github.com/civic-observatory/civic/event.Activity.ID":
+		return "ID identifies the activity within its calendar, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/event.Activity.Kind":
+		return "Kind is the kind of activity."
+	case "github.com/civic-observatory/civic/event.Activity.Month":
+		return "Month is the month of the activity: a civic.Date of month precision (\"2019-03\")."
+	case "github.com/civic-observatory/civic/event.Activity.Partners":
+		return "Partners are the organisations the activity is run with, when the source says."
+	case "github.com/civic-observatory/civic/event.Activity.Place":
+		return "Place is where the activity takes place, when the source says."
+	case "github.com/civic-observatory/civic/event.Activity.Title":
+		return "Title is the activity's name (in bold in the Observatoire's calendar)."
+	case "github.com/civic-observatory/civic/event.Address":
+		return "Address is a postal address. Only the city and the country are required, since sources often give no more."
+	case "github.com/civic-observatory/civic/event.Address#title":
+		return "Address is a postal address"
+	case "github.com/civic-observatory/civic/event.Address.City":
+		return "City is the city or town."
+	case "github.com/civic-observatory/civic/event.Address.Country":
+		return "Country is the ISO 3166-1 alpha-2 code of the country (\"FR\")."
+	case "github.com/civic-observatory/civic/event.Address.Postcode":
+		return "Postcode is the postal code (« 75016 »)."
+	case "github.com/civic-observatory/civic/event.Address.Street":
+		return "Street is the number and street (« 9 place d'Iéna »)."
+	case "github.com/civic-observatory/civic/event.Calendar":
+		return "Calendar is a list of planned activities known to the month, such as the Observatoire's 2018–2019 calendar. The zero value is an empty draft: Calendar.Validate reports what it lacks."
+	case "github.com/civic-observatory/civic/event.Calendar#title":
+		return "Calendar is a list of planned activities known to the month, such as the Observatoire's 2018–2019 calendar"
+	case "github.com/civic-observatory/civic/event.Calendar.Activities":
+		return "Activities are the activities, in chronological order (by month; activities of the same month keep the source's order). At least one."
+	case "github.com/civic-observatory/civic/event.Calendar.Description":
+		return "Description is an optional longer text."
+	case "github.com/civic-observatory/civic/event.Calendar.ID":
+		return "ID identifies the calendar, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/event.Calendar.Partners":
+		return "Partners are the organisations that run the calendar, with their roles."
+	case "github.com/civic-observatory/civic/event.Calendar.Title":
+		return "Title is the calendar's name."
+	case "github.com/civic-observatory/civic/event.Clock":
+		return "Clock is a local time of day, to the minute, as a programme prints it: \"09:00\", \"18:30\". Its text and JSON form is \"HH:MM\", from \"00:00\" to \"23:59\". It carries no date and no time zone: an Event gives both.\n\nThe zero value is midnight; an event's optional times are pointers, so that \"no time given\" and \"00:00\" differ."
+	case "github.com/civic-observatory/civic/event.Clock#title":
+		return "Clock is a local time of day, to the minute, as a programme prints it: \"09:00\", \"18:30\""
+	case "github.com/civic-observatory/civic/event.Clock.Hour":
+		return "0 to 23"
+	case "github.com/civic-observatory/civic/event.Clock.Minute":
+		return "0 to 59"
+	case "github.com/civic-observatory/civic/event.Event":
+		return "Event is a dated gathering or production: a journée, a colloquium, an evening, a study trip, a publication. Dates are known to the year, month or day (civic.Date); a timed event also has local start and end times and the IANA time zone they are read in.\n\nThe zero value is an empty draft: Event.Validate reports what it lacks."
+	case "github.com/civic-observatory/civic/event.Event#title":
+		return "Event is a dated gathering or production: a journée, a colloquium, an evening, a study trip, a publication"
+	case "github.com/civic-observatory/civic/event.Event.Description":
+		return "Description is an optional longer text; it may span several lines."
+	case "github.com/civic-observatory/civic/event.Event.End":
+		return "End is the last day (or month, or year) of the event, inclusive; zero when the event ends within its start date."
+	case "github.com/civic-observatory/civic/event.Event.EndTime":
+		return "EndTime is the local time the event ends on its end date (or on its start date when End is zero); nil when the source gives no end time."
+	case "github.com/civic-observatory/civic/event.Event.ID":
+		return "ID identifies the event, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/event.Event.Kind":
+		return "Kind is the kind of event."
+	case "github.com/civic-observatory/civic/event.Event.Partners":
+		return "Partners are the organisers, hosts and partners, each with their roles."
+	case "github.com/civic-observatory/civic/event.Event.Rooms":
+		return "Rooms are the rooms of the venue the event uses."
+	case "github.com/civic-observatory/civic/event.Event.Satellites":
+		return "Satellites are events attached to this one, such as the evening after the Journée. Their IDs must differ from the event's and from each other."
+	case "github.com/civic-observatory/civic/event.Event.Start":
+		return "Start is the first day (or month, or year) of the event."
+	case "github.com/civic-observatory/civic/event.Event.StartTime":
+		return "StartTime is the local time the event starts on its start date; nil when untimed. Start must then be known to the day, and TimeZone given."
+	case "github.com/civic-observatory/civic/event.Event.TimeZone":
+		return "TimeZone is the IANA name of the zone local times are read in (\"Europe/Paris\"). Checking it uses time.LoadLocation, which needs the time zone database: a program that may run without one should import time/tzdata (cmd/civic does)."
+	case "github.com/civic-observatory/civic/event.Event.Title":
+		return "Title is the event's name, in one or more languages."
+	case "github.com/civic-observatory/civic/event.Event.Tracks":
+		return "Tracks are the parallel tracks of the programme."
+	case "github.com/civic-observatory/civic/event.Event.Venue":
+		return "Venue is where the event takes place, if it takes place somewhere."
+	case "github.com/civic-observatory/civic/event.Kind":
+		return "Kind is the kind of an event or of a calendar activity. The list is closed and covers every activity the Observatoire's seeds name; the wire value is the constant's text."
+	case "github.com/civic-observatory/civic/event.Kind#title":
+		return "Kind is the kind of an event or of a calendar activity"
+	case "github.com/civic-observatory/civic/event.Partner":
+		return "Partner is an organisation that takes part in an event or calendar, with its roles."
+	case "github.com/civic-observatory/civic/event.Partner#title":
+		return "Partner is an organisation that takes part in an event or calendar, with its roles"
+	case "github.com/civic-observatory/civic/event.Partner.Note":
+		return "Note qualifies the part, as a source does (« à travers l'Observatoire … »)."
+	case "github.com/civic-observatory/civic/event.Partner.Organisation":
+		return "Organisation is the organisation; its name identifies it within one list of partners."
+	case "github.com/civic-observatory/civic/event.Partner.Roles":
+		return "Roles are the parts it plays, at least one, each at most once."
+	case "github.com/civic-observatory/civic/event.Place":
+		return "Place is a place named without an address: a city, a region, a metropolitan authority."
+	case "github.com/civic-observatory/civic/event.Place#title":
+		return "Place is a place named without an address: a city, a region, a metropolitan authority"
+	case "github.com/civic-observatory/civic/event.Place.Country":
+		return "Country is the ISO 3166-1 alpha-2 code of its country, when known."
+	case "github.com/civic-observatory/civic/event.Place.Name":
+		return "Name is the place's name (« Métropole européenne de Lille »)."
+	case "github.com/civic-observatory/civic/event.Role":
+		return "Role is the part an organisation plays in an event or activity."
+	case "github.com/civic-observatory/civic/event.Role#title":
+		return "Role is the part an organisation plays in an event or activity"
+	case "github.com/civic-observatory/civic/event.Room":
+		return "Room is a room of the venue with the number of people it holds."
+	case "github.com/civic-observatory/civic/event.Room#title":
+		return "Room is a room of the venue with the number of people it holds"
+	case "github.com/civic-observatory/civic/event.Room.Capacity":
+		return "Capacity is the number of people the room holds, from 1 to MaxCapacity."
+	case "github.com/civic-observatory/civic/event.Room.Description":
+		return "Description is an optional note, for instance that the source does not name the room."
+	case "github.com/civic-observatory/civic/event.Room.ID":
+		return "ID identifies the room within its event, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/event.Room.Name":
+		return "Name is the room's name."
+	case "github.com/civic-observatory/civic/event.Tables":
+		return "Tables describes the identical sub-units of a session: Count tables, each with Seats participants and Facilitators facilitators."
+	case "github.com/civic-observatory/civic/event.Tables#title":
+		return "Tables describes the identical sub-units of a session: Count tables, each with Seats participants and Facilitators facilitators"
+	case "github.com/civic-observatory/civic/event.Tables.Count":
+		return "Count is the number of tables in one session, from 1 to MaxTables."
+	case "github.com/civic-observatory/civic/event.Tables.Facilitators":
+		return "Facilitators is the number of facilitators at one table, from 0 to MaxSeats."
+	case "github.com/civic-observatory/civic/event.Tables.Name":
+		return "Name names one unit (« table de centrifugeuse »)."
+	case "github.com/civic-observatory/civic/event.Tables.Seats":
+		return "Seats is the number of participants at one table, from 1 to MaxSeats."
+	case "github.com/civic-observatory/civic/event.Track":
+		return "Track is one of the parallel tracks of an event's programme: its sessions run in the same rooms, each for the same audience size."
+	case "github.com/civic-observatory/civic/event.Track#title":
+		return "Track is one of the parallel tracks of an event's programme: its sessions run in the same rooms, each for the same audience size"
+	case "github.com/civic-observatory/civic/event.Track.Audience":
+		return "Audience is the number of participants in one session, from 1 to MaxCapacity; for a track spread over several rooms, the total over its rooms."
+	case "github.com/civic-observatory/civic/event.Track.Description":
+		return "Description is an optional note."
+	case "github.com/civic-observatory/civic/event.Track.ID":
+		return "ID identifies the track within its event, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/event.Track.Rooms":
+		return "Rooms are the IDs of the rooms a session of the track uses, in the event's Rooms. Their capacities add up; the audience (and the tables) must fit in them."
+	case "github.com/civic-observatory/civic/event.Track.Tables":
+		return "Tables divides each session into identical sub-units, such as the centrifugeuse tables of 5 people and 1 facilitator; nil when a session is one group."
+	case "github.com/civic-observatory/civic/event.Track.Title":
+		return "Title is the track's name (« Centrifugeuses »)."
+	case "github.com/civic-observatory/civic/event.Venue":
+		return "Venue is the place an event is held."
+	case "github.com/civic-observatory/civic/event.Venue#title":
+		return "Venue is the place an event is held"
+	case "github.com/civic-observatory/civic/event.Venue.Address":
+		return "Address is the venue's postal address; the city and country are required."
+	case "github.com/civic-observatory/civic/event.Venue.Description":
+		return "Description is an optional note about the venue or about what the source says of it."
+	case "github.com/civic-observatory/civic/event.Venue.Name":
+		return "Name is the venue's name (« Conseil économique, social et environnemental (CESE) »)."
 	case "github.com/civic-observatory/civic/participation.Action":
 		return "Action moves a device along its lifecycle."
 	case "github.com/civic-observatory/civic/participation.Action#title":
@@ -725,6 +885,8 @@ func goComment(key string) string {
 		return "Table is a finished cross-tabulation."
 	case "github.com/civic-observatory/civic/participation.Table#title":
 		return "Table is a finished cross-tabulation"
+	case "github.com/civic-observatory/civic/participation.Table.Shares":
+		return "Shares, when true, makes Write print each count as a percentage of the total (masked counts stay masked)."
 	case "github.com/civic-observatory/civic/participation.Territory":
 		return "Territory is the territory a device addresses."
 	case "github.com/civic-observatory/civic/participation.Territory#title":
@@ -737,6 +899,108 @@ func goComment(key string) string {
 		return "Tool is the digital tool a device uses."
 	case "github.com/civic-observatory/civic/participation.Tool#title":
 		return "Tool is the digital tool a device uses"
+	case "github.com/civic-observatory/civic/schedule.Context":
+		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals (their states, formats, families and speakers' e-mails)."
+	case "github.com/civic-observatory/civic/schedule.Context#title":
+		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals (their states, formats, families and speakers' e-mails)"
+	case "github.com/civic-observatory/civic/schedule.Grid":
+		return "Grid is the time grid of an event's programme: the slots of each track."
+	case "github.com/civic-observatory/civic/schedule.Grid#title":
+		return "Grid is the time grid of an event's programme: the slots of each track"
+	case "github.com/civic-observatory/civic/schedule.Grid.Event":
+		return "Event is the ID of the event the grid belongs to."
+	case "github.com/civic-observatory/civic/schedule.Grid.Slots":
+		return "Slots are the slots of the day, in any order."
+	case "github.com/civic-observatory/civic/schedule.Kind":
+		return "Kind is the kind of a session of the programme."
+	case "github.com/civic-observatory/civic/schedule.Kind#title":
+		return "Kind is the kind of a session of the programme"
+	case "github.com/civic-observatory/civic/schedule.Objective":
+		return "Objective is the value of a programme under the scheduler's objective (see the package documentation): Total = WeightPlaced×Placed + WeightCoherent×Coherent + WeightDiverse×Diverse + WeightGrouped×Grouped."
+	case "github.com/civic-observatory/civic/schedule.Objective#title":
+		return "Objective is the value of a programme under the scheduler's objective (see the package documentation): Total = WeightPlaced×Placed + WeightCoherent×Coherent + WeightDiverse×Diverse + WeightGrouped×Grouped"
+	case "github.com/civic-observatory/civic/schedule.Objective.Coherent":
+		return "talks of round tables and workshops on their session's best axis"
+	case "github.com/civic-observatory/civic/schedule.Objective.Diverse":
+		return "families of actors present, summed over round tables and workshops"
+	case "github.com/civic-observatory/civic/schedule.Objective.Grouped":
+		return "talks of round tables and workshops in their session's main language"
+	case "github.com/civic-observatory/civic/schedule.Objective.Placed":
+		return "contributions placed"
+	case "github.com/civic-observatory/civic/schedule.Programme":
+		return "Programme is the programme of an event: its sessions, in rooms and at times, with the talks of the contributions placed in them, and the contributions that could not be placed, each with its reason."
+	case "github.com/civic-observatory/civic/schedule.Programme#title":
+		return "Programme is the programme of an event: its sessions, in rooms and at times, with the talks of the contributions placed in them, and the contributions that could not be placed, each with its reason"
+	case "github.com/civic-observatory/civic/schedule.Programme.Call":
+		return "Call is the ID of the call the contributions answered."
+	case "github.com/civic-observatory/civic/schedule.Programme.Event":
+		return "Event is the ID of the event."
+	case "github.com/civic-observatory/civic/schedule.Programme.Sessions":
+		return "Sessions are the sessions, ordered by start time, then track, room and ID."
+	case "github.com/civic-observatory/civic/schedule.Programme.Unplaced":
+		return "Unplaced are the confirmed contributions the programme leaves out, with the reason."
+	case "github.com/civic-observatory/civic/schedule.Session":
+		return "Session is one slot of the grid held in one room."
+	case "github.com/civic-observatory/civic/schedule.Session#title":
+		return "Session is one slot of the grid held in one room"
+	case "github.com/civic-observatory/civic/schedule.Session.Axis":
+		return "Axis is the call's axis a round table or workshop is built around, if any."
+	case "github.com/civic-observatory/civic/schedule.Session.ID":
+		return "ID identifies the session within the programme, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/schedule.Session.Slot":
+		return "Slot is the ID of the grid slot the session holds."
+	case "github.com/civic-observatory/civic/schedule.Session.Talks":
+		return "Talks are the contributions presented in the session, in order."
+	case "github.com/civic-observatory/civic/schedule.Session.Track":
+		return "Track and Room are IDs of the event's track and room; Room is empty for a slot of every track (lunch, break, evening)."
+	case "github.com/civic-observatory/civic/schedule.Slot":
+		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds."
+	case "github.com/civic-observatory/civic/schedule.Slot#title":
+		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds"
+	case "github.com/civic-observatory/civic/schedule.Slot.Day":
+		return "Day is the day of the slot, counted from the event's first day (0); a one-day event leaves it out."
+	case "github.com/civic-observatory/civic/schedule.Slot.Discussion":
+		return "Discussion is the time, in minutes, kept free of talks for discussion or for the organisers' words."
+	case "github.com/civic-observatory/civic/schedule.Slot.Families":
+		return "Families, for a co-construction slot, are the families of actors whose projects it takes; empty for any (« A définir »)."
+	case "github.com/civic-observatory/civic/schedule.Slot.ID":
+		return "ID identifies the slot within its grid, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/schedule.Slot.Kind":
+		return "Kind is the kind of session held in the slot."
+	case "github.com/civic-observatory/civic/schedule.Slot.Start":
+		return "Start and End are the local times of the slot. End is nil only for the evening, whose end the source does not give."
+	case "github.com/civic-observatory/civic/schedule.Slot.Title":
+		return "Title is the slot's title as the programme gives it (« Première table-ronde »)."
+	case "github.com/civic-observatory/civic/schedule.Slot.Tracks":
+		return "Tracks are the IDs of the event's tracks the slot belongs to; empty for all tracks."
+	case "github.com/civic-observatory/civic/schedule.Speaker":
+		return "Speaker is a contributor as the programme names them: no e-mail address is published."
+	case "github.com/civic-observatory/civic/schedule.Speaker#title":
+		return "Speaker is a contributor as the programme names them: no e-mail address is published"
+	case "github.com/civic-observatory/civic/schedule.Talk":
+		return "Talk is a contribution presented in a session."
+	case "github.com/civic-observatory/civic/schedule.Talk#title":
+		return "Talk is a contribution presented in a session"
+	case "github.com/civic-observatory/civic/schedule.Talk.Format":
+		return "Format is the ID of the proposal's format."
+	case "github.com/civic-observatory/civic/schedule.Talk.Language":
+		return "Language is the language the talk is given in."
+	case "github.com/civic-observatory/civic/schedule.Talk.Minutes":
+		return "Minutes is the talk's length, feedback included."
+	case "github.com/civic-observatory/civic/schedule.Talk.Proposal":
+		return "Proposal is the ID of the confirmed proposal."
+	case "github.com/civic-observatory/civic/schedule.Talk.Speakers":
+		return "Speakers are the names of the contributors who present it, with their organisation."
+	case "github.com/civic-observatory/civic/schedule.Talk.Start":
+		return "Start is the local time the talk starts."
+	case "github.com/civic-observatory/civic/schedule.Talk.Table":
+		return "Table is the number of the co-construction table, from 1; 0 outside tables."
+	case "github.com/civic-observatory/civic/schedule.Talk.Title":
+		return "Title is the proposal's title, as published."
+	case "github.com/civic-observatory/civic/schedule.Unplaced":
+		return "Unplaced is a confirmed contribution the programme leaves out, with the reason as a stable code and its arguments."
+	case "github.com/civic-observatory/civic/schedule.Unplaced#title":
+		return "Unplaced is a confirmed contribution the programme leaves out, with the reason as a stable code and its arguments"
 	}
 	return ""
 }

@@ -61,4 +61,4 @@
 // (date-time): under draft 2020-12, format is an annotation unless asserted.
 package schema
 
-//go:generate go run ./internal/gencomments -root .. -out comments_gen.go . axis contribution participation
+//go:generate go run ./internal/gencomments -root .. -out comments_gen.go . axis contribution participation event schedule

@@ -22,6 +22,9 @@ func ExampleTypes() {
 	// device
 	// barometre
 	// map
+	// calendar
+	// grid
+	// programme
 }
 
 // The generic schema of a document type, generated from its Go type.
@@ -91,10 +94,13 @@ func ExampleNames() {
 	// Output:
 	// axis true
 	// barometre true
+	// calendar true
 	// call true
 	// device true
 	// format true
+	// grid true
 	// map true
+	// programme true
 	// proposal true
 	// proposal-journee-civic-tech-2019 true
 }

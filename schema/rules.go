@@ -461,5 +461,8 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 	for t, r := range participationRules() {
 		rules[t] = r
 	}
+	for t, r := range programmeRules() {
+		rules[t] = r
+	}
 	return rules
 }

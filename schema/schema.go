@@ -19,7 +19,9 @@ import (
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
 	"github.com/civic-observatory/civic/contribution"
+	"github.com/civic-observatory/civic/event"
 	"github.com/civic-observatory/civic/participation"
+	"github.com/civic-observatory/civic/schedule"
 )
 
 // BaseURL is the address under which the schemas are published: the schema of a type
@@ -45,6 +47,9 @@ func registry() []docType {
 		{"device", reflect.TypeFor[participation.Device](), deviceBeyond},
 		{"barometre", reflect.TypeFor[participation.Barometre](), barometreBeyond},
 		{"map", reflect.TypeFor[participation.Map](), mapBeyond},
+		{"calendar", reflect.TypeFor[event.Calendar](), calendarBeyond},
+		{"grid", reflect.TypeFor[schedule.Grid](), gridBeyond},
+		{"programme", reflect.TypeFor[schedule.Programme](), programmeBeyond},
 	}
 }
 
@@ -305,6 +310,8 @@ func (g *gen) mapType(t reflect.Type) *jsonschema.Schema {
 		}
 	case reflect.TypeFor[civic.Date]():
 		return &jsonschema.Schema{Type: "string", Pattern: civic.DatePattern}
+	case reflect.TypeFor[event.Clock]():
+		return &jsonschema.Schema{Type: "string", Pattern: event.ClockPattern}
 	case reflect.TypeFor[time.Time]():
 		return &jsonschema.Schema{Type: "string", Format: "date-time", MaxLength: ptr(maxTimeLen)}
 	}
@@ -334,6 +341,9 @@ func enums() map[reflect.Type][]any {
 		reflect.TypeFor[participation.State]():      anys(participation.States()),
 		reflect.TypeFor[participation.Action]():     anys(participation.Actions()),
 		reflect.TypeFor[participation.LegalForm]():  anys(participation.LegalForms()),
+		reflect.TypeFor[event.Kind]():               anys(event.Kinds()),
+		reflect.TypeFor[event.Role]():               anys(event.Roles()),
+		reflect.TypeFor[schedule.Kind]():            anys(schedule.Kinds()),
 	}
 }
 
