@@ -116,7 +116,7 @@ var codeTable = [...]struct {
 	en, fr string
 }{
 	{CodeSyntax, "malformed JSON at byte %[1]v: %[2]v", "JSON mal formé à l'octet %[1]v : %[2]v"},
-	{CodeType, "must be %[1]v, not %[2]v", "doit être de type %[1]v, pas %[2]v"},
+	{CodeType, "must be a JSON %[1]v, not %[2]v", "doit être de type JSON « %[1]v », pas « %[2]v »"},
 	{CodeUnknownField, "unknown field %[1]q", "champ inconnu « %[1]v »"},
 	{CodeDuplicateKey, "field %[1]q is given twice", "le champ « %[1]v » figure deux fois"},
 	{CodeInvalidUTF8, "is not valid UTF-8", "n'est pas de l'UTF-8 valide"},
