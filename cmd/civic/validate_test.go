@@ -117,7 +117,7 @@ func TestValidateTextFormat(t *testing.T) {
 
 	code, stdout, _ = runCivic(t, "null", "--lang", "en", "validate")
 	require.Equal(t, 1, code)
-	assert.Equal(t, "<stdin>:1: $: type: must be object, not null\n", stdout)
+	assert.Equal(t, "<stdin>:1: $: type: must be a JSON object, not null\n", stdout)
 }
 
 // TestValidateJSON checks that --json writes one JSON object per invalid record, each
