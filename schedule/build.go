@@ -26,18 +26,19 @@ type bin struct {
 	s       *Session
 	slot    *Slot
 	tables  int // 0: one group
+	table   *event.Tables
 	avail   int // minutes available to talks (per table when tables > 0)
 	used    []int
 	members []*contribution.Proposal
-	results bool // takes research and field reports (scored for coherence)
-	block   int  // index of the time window, for speaker conflicts
+	results bool  // takes research and field reports (scored for coherence)
+	points  []int // the instants of the programme the session covers, for speaker conflicts
 }
 
 // Build builds the programme of the event from the proposals of cx, placing each
 // confirmed proposal at most once in a session that fits its format, within the sessions'
 // time and the tables' capacity, with nobody in two places at once. It maximises the
-// objective described in the package documentation with a deterministic greedy pass
-// followed by local search, and explains every proposal it leaves out. Proposals that are
+// objective described in the package documentation with a deterministic greedy pass, a
+// repair pass and local search, and explains every proposal it leaves out. Proposals that are
 // not confirmed are left out with [civic.CodeNotConfirmed].
 func Build(cx Context) (*Programme, error) {
 	if cx.Event == nil || cx.Grid == nil || cx.Call == nil {
@@ -50,7 +51,7 @@ func Build(cx Context) (*Programme, error) {
 	slices.SortFunc(props, func(a, b *contribution.Proposal) int { return cmp.Compare(a.ID, b.ID) })
 	busy := speakers{}
 	free, take := busy.free, busy.take
-	var results, others []*contribution.Proposal
+	var results, others, left []*contribution.Proposal
 	for _, p := range props {
 		f, ok := cx.Call.Format(p.Format)
 		switch {
@@ -75,7 +76,7 @@ func Build(cx Context) (*Programme, error) {
 		best, bestTable, bestRank := -1, 0, 0
 		for i := range bins {
 			b := &bins[i]
-			if !fits(b.slot, f, p) || !free(p, b) {
+			if !b.takes(f, p) || !free(p, b) {
 				continue
 			}
 			table, ok := b.room(f.Slot())
@@ -91,7 +92,7 @@ func Build(cx Context) (*Programme, error) {
 			}
 		}
 		if best < 0 {
-			pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeNoPlace, Args: []string{p.Format}})
+			left = append(left, p)
 			continue
 		}
 		bins[best].add(p, f, bestTable)
@@ -110,7 +111,7 @@ func Build(cx Context) (*Programme, error) {
 		best, bestGain := -1, 0
 		for i := range bins {
 			b := &bins[i]
-			if !fits(b.slot, f, p) || !free(p, b) {
+			if !b.takes(f, p) || !free(p, b) {
 				continue
 			}
 			if _, ok := b.room(f.Slot()); !ok {
@@ -122,13 +123,18 @@ func Build(cx Context) (*Programme, error) {
 			}
 		}
 		if best < 0 {
-			pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeNoPlace, Args: []string{p.Format}})
+			left = append(left, p)
 			continue
 		}
 		bins[best].add(p, f, 0)
 		take(p, &bins[best])
 	}
 	improve(bins, cx.Call, busy)
+	left = repair(bins, cx.Call, busy, left)
+	improve(bins, cx.Call, busy)
+	for _, p := range left {
+		pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeNoPlace, Args: []string{p.Format}})
+	}
 	for i := range bins {
 		bins[i].finish()
 	}
@@ -143,19 +149,32 @@ func sessions(cx Context, pr *Programme) []bin {
 		slots[i] = &cx.Grid.Slots[i]
 	}
 	slices.SortStableFunc(slots, func(a, b *Slot) int {
-		if c := a.Start.Compare(b.Start); c != 0 {
+		as, _ := a.span()
+		bs, _ := b.span()
+		if c := cmp.Compare(as, bs); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	// Time windows: slots that overlap share a window for speaker conflicts.
-	window := func(s *Slot) int {
-		for i, o := range slots {
-			if o.Overlaps(s) {
-				return i
+	// Speaker conflicts: two slots overlap exactly when both cover the later one's start,
+	// so the slots' starts are the instants at which a person may be in one place only
+	// (the maximal cliques of the interval graph).
+	var starts []int
+	for _, sl := range slots {
+		st, _ := sl.span()
+		starts = append(starts, st)
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	points := func(s *Slot) []int {
+		st, en := s.span()
+		var ps []int
+		for i, t := range starts {
+			if st <= t && t < en {
+				ps = append(ps, i)
 			}
 		}
-		return 0
+		return ps
 	}
 	for _, sl := range slots {
 		if len(sl.Tracks) == 0 {
@@ -184,15 +203,22 @@ func sessions(cx Context, pr *Programme) []bin {
 	for i := range pr.Sessions {
 		s := &pr.Sessions[i]
 		sl, _ := cx.Grid.Slot(s.Slot)
-		b := bin{s: s, slot: sl, block: window(sl), avail: sl.Minutes() - sl.Discussion,
+		b := bin{s: s, slot: sl, points: points(sl), avail: sl.Minutes() - sl.Discussion,
 			results: sl.Kind == KindRoundTable || sl.Kind == KindExperience}
 		if tr, ok := cx.Event.Track(s.Track); ok && tr.Tables != nil && sl.Kind == KindCoBuild {
-			b.tables, b.avail = tr.Tables.Count, sl.Minutes()
+			b.tables, b.avail, b.table = tr.Tables.Count, sl.Minutes(), tr.Tables
 		}
 		b.used = make([]int, max(b.tables, 1))
 		bins[i] = b
 	}
 	return bins
+}
+
+// takes reports whether the session may present p, of format f: the session's kind and
+// families fit (see [fits]) and, at co-construction tables, the format's table fits the
+// track's (see [tableFits]).
+func (b *bin) takes(f *contribution.Format, p *contribution.Proposal) bool {
+	return fits(b.slot, f, p) && (b.table == nil || tableFits(f, b.table))
 }
 
 // room returns the table (0 without tables) with room for a talk of m minutes: the least
@@ -247,13 +273,16 @@ func (b *bin) gain(p *contribution.Proposal, f *contribution.Format) int {
 	return 100*(after-before) + pref
 }
 
-// speakers counts the talks each person (by e-mail) gives in each time window.
+// speakers counts the talks each person (by e-mail) gives at each instant of the
+// programme (see [bin.points]).
 type speakers map[string]map[int]int
 
 func (sp speakers) free(p *contribution.Proposal, b *bin) bool {
 	for _, c := range p.Contributors {
-		if sp[c.Email][b.block] > 0 {
-			return false
+		for _, t := range b.points {
+			if sp[c.Email][t] > 0 {
+				return false
+			}
 		}
 	}
 	return true
@@ -264,13 +293,17 @@ func (sp speakers) take(p *contribution.Proposal, b *bin) {
 		if sp[c.Email] == nil {
 			sp[c.Email] = map[int]int{}
 		}
-		sp[c.Email][b.block]++
+		for _, t := range b.points {
+			sp[c.Email][t]++
+		}
 	}
 }
 
 func (sp speakers) release(p *contribution.Proposal, b *bin) {
 	for _, c := range p.Contributors {
-		sp[c.Email][b.block]--
+		for _, t := range b.points {
+			sp[c.Email][t]--
+		}
 	}
 }
 
@@ -293,7 +326,7 @@ func improve(bins []bin, c *contribution.Call, busy speakers) {
 				best, bestGain := -1, loss
 				for j := range bins {
 					dst := &bins[j]
-					if j == i || !dst.results || !fits(dst.slot, f, p) || !busy.free(p, dst) {
+					if j == i || !dst.results || !dst.takes(f, p) || !busy.free(p, dst) {
 						continue
 					}
 					if _, ok := dst.room(f.Slot()); !ok {
@@ -319,6 +352,83 @@ func improve(bins []bin, c *contribution.Call, busy speakers) {
 			return
 		}
 	}
+}
+
+// repairBudget bounds the work of [repair] (candidate moves examined), so that large
+// programmes with many proposals left out for want of room stay fast.
+const repairBudget = 2_000_000
+
+// repair places proposals left out for want of room by moving one talk out of a session
+// where the proposal fits into another session with room for it. Each such move places one
+// more proposal (+100) and costs at most the soft goals of one talk (10 + 5 + 3), so it
+// always raises the objective. It returns the proposals still left out, in order.
+func repair(bins []bin, c *contribution.Call, busy speakers, left []*contribution.Proposal) []*contribution.Proposal {
+	work := 0
+	var still []*contribution.Proposal
+	for _, p := range left {
+		f, _ := c.Format(p.Format)
+		if work > repairBudget || !repairOne(bins, c, busy, p, f, &work) {
+			still = append(still, p)
+		}
+	}
+	return still
+}
+
+// repairOne tries to place p, of format f, directly or by moving one talk away.
+func repairOne(bins []bin, c *contribution.Call, busy speakers, p *contribution.Proposal, f *contribution.Format, work *int) bool {
+	for di := range bins {
+		dst := &bins[di]
+		if !dst.takes(f, p) {
+			continue
+		}
+		if busy.free(p, dst) {
+			if table, ok := dst.room(f.Slot()); ok {
+				dst.add(p, f, table)
+				busy.take(p, dst)
+				return true
+			}
+		}
+		for k := 0; k < len(dst.members); k++ {
+			q, talk := dst.members[k], dst.s.Talks[k]
+			fq, _ := c.Format(q.Format)
+			// Take q out of dst, and see whether p fits there now.
+			busy.release(q, dst)
+			dst.remove(q.ID)
+			table, ok := dst.room(f.Slot())
+			if ok && busy.free(p, dst) {
+				for ai := range bins {
+					*work++
+					alt := &bins[ai]
+					if ai == di || !alt.takes(fq, q) || !busy.free(q, alt) {
+						continue
+					}
+					qt, ok := alt.room(fq.Slot())
+					if !ok {
+						continue
+					}
+					busy.take(q, alt)
+					if !busy.free(p, dst) { // p and q share a speaker and alt overlaps dst
+						busy.release(q, alt)
+						continue
+					}
+					alt.add(q, fq, qt)
+					dst.add(p, f, table)
+					busy.take(p, dst)
+					return true
+				}
+			}
+			dst.insert(k, q, talk)
+			busy.take(q, dst)
+		}
+	}
+	return false
+}
+
+// insert puts back at index k a talk [bin.remove] took out.
+func (b *bin) insert(k int, p *contribution.Proposal, t Talk) {
+	b.s.Talks = slices.Insert(b.s.Talks, k, t)
+	b.members = slices.Insert(b.members, k, p)
+	b.used[max(t.Table-1, 0)] += t.Minutes
 }
 
 // finish sets the talks' times and the session's axis.

@@ -28,22 +28,32 @@
 //     associations; any family → « A définir »);
 //   - time: Σp minutes(p)·x[p,s] ≤ length(s) − discussion(s), talks one after another;
 //   - tables: at a co-construction session of T identical tables, each table hosts one
-//     project at a time: Σp x[p,s] ≤ T·⌊length(s)/minutes⌋;
-//   - nobody in two places at once: for each person (by e-mail) and each time window,
-//     Σ x[p,s] ≤ 1 over the proposals they present and the sessions of the window;
+//     project at a time: Σp x[p,s] ≤ T·⌊length(s)/minutes⌋; and a format's table (its
+//     seats, the holder included, and facilitators: 5 + 1 for the centrifugeuse) fits the
+//     track's tables, or x[p,s] does not exist;
+//   - nobody in two places at once: for each person (by e-mail) and each instant t at
+//     which a slot starts, Σ x[p,s] ≤ 1 over the proposals they present and the sessions
+//     covering t. Two slots overlap exactly when both cover the later one's start, so these
+//     rows are the maximal cliques of the slots' interval graph, whatever the grid;
 //   - one axis and one language per session: Σa y[s,a] ≤ 1, Σg l[s,g] ≤ 1;
 //     z[p,s] ≤ x[p,s], z[p,s] ≤ Σ{a ∈ axes(p)} y[s,a]; e[p,s] ≤ x[p,s], e[p,s] ≤ l[s,lang(p)];
 //     d[s,f] ≤ Σ{p of family f} x[p,s].
 //
 // Objective (soft goals), maximised: 100·Σx (place as many as possible) + 10·Σz (round
 // tables coherent on one axis) + 5·Σd (diverse across families of actors) + 3·Σe (English
-// contributions grouped). [Score] computes it for any programme.
+// contributions grouped). [Score] computes it for any programme. Balance across blocks is
+// not a term of the objective: among placements of equal value, Build prefers the emptier
+// session (see below), which spreads the talks over the blocks without trading any of the
+// goals above for it.
 //
 // Build is a deterministic greedy pass (pitches and centrifugeuses first, as they have
 // the fewest places; then research and field reports, English first and axis by axis, each
 // to the session where it adds most, emptier sessions first to balance the blocks),
-// followed by local search that moves talks while the objective rises. On 24 random small
-// instances it reaches 98% of the optimum glpsol proves (TestBuildAgainstGLPK). Every
+// followed by a repair pass that places proposals left out for want of room by moving one
+// talk of a full session to another session with room (+100 for −18 at most), and by local
+// search that moves talks while the objective rises. On 24 random small instances it
+// reaches 99% of the optimum glpsol proves (TestBuildAgainstGLPK; go run ./bench/schedule
+// prints the comparison instance by instance, with the Journée and congresses). Every
 // proposal left out is explained with a code ([civic.CodeNoPlace],
 // [civic.CodeNotConfirmed]).
 //
@@ -52,7 +62,9 @@
 // [Programme.Check] validates any programme, built or edited by hand, against its
 // [Context]: every conflict with its path, a stable code and a message in French or
 // English (proposal twice, not confirmed, wrong kind of session, over time, room or table
-// used twice, someone in two places, markup in titles).
+// used twice, someone in two places at once — at two tables of one session too —, a room
+// smaller than its share of the track's audience or tables with fewer seats than the
+// format needs ([civic.CodeOverCapacity]), markup in titles).
 //
 // # Publishing
 //

@@ -72,37 +72,83 @@ func paramText(s string) string {
 	return `"` + s + `"`
 }
 
-// vtimezone writes the VTIMEZONE of a zone with one standard and one daylight time, as
-// Europe/Paris has had since 1996 (last Sunday of March and of October). Zones without
-// daylight time get a single STANDARD component.
-func (iw *icalWriter) vtimezone(loc *time.Location, year int) {
-	jan := time.Date(year, 1, 1, 12, 0, 0, 0, loc)
-	jul := time.Date(year, 7, 1, 12, 0, 0, 0, loc)
-	_, winter := jan.Zone()
-	_, summer := jul.Zone()
+// vtimezone writes the VTIMEZONE of a zone for the instants from first to last: one
+// observance (STANDARD or DAYLIGHT) per change of offset the zone's rules give from the
+// year before first to the end of last's year, each starting at its local wall-clock time
+// (RFC 5545 §3.6.5), so that every zone is described as the time zone database has it,
+// not only the European rules. A zone with no change in that time gets one STANDARD
+// observance.
+func (iw *icalWriter) vtimezone(loc *time.Location, first, last time.Time) {
+	from := time.Date(first.Year()-1, 1, 1, 0, 0, 0, 0, loc)
+	to := time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, loc)
 	iw.line("BEGIN", "VTIMEZONE")
 	iw.line("TZID", loc.String())
-	if winter == summer {
+	ts := transitions(loc, from, to)
+	if len(ts) == 0 {
+		name, off := first.In(loc).Zone()
 		iw.line("BEGIN", "STANDARD")
 		iw.line("DTSTART", "19700101T000000")
-		iw.line("TZOFFSETFROM", offset(winter))
-		iw.line("TZOFFSETTO", offset(winter))
-		iw.line("END", "STANDARD")
-	} else {
-		iw.line("BEGIN", "DAYLIGHT")
-		iw.line("DTSTART", "19700329T020000")
-		iw.line("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
-		iw.line("TZOFFSETFROM", offset(winter))
-		iw.line("TZOFFSETTO", offset(summer))
-		iw.line("END", "DAYLIGHT")
-		iw.line("BEGIN", "STANDARD")
-		iw.line("DTSTART", "19701025T030000")
-		iw.line("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
-		iw.line("TZOFFSETFROM", offset(summer))
-		iw.line("TZOFFSETTO", offset(winter))
+		iw.line("TZOFFSETFROM", offset(off))
+		iw.line("TZOFFSETTO", offset(off))
+		iw.tzname(name)
 		iw.line("END", "STANDARD")
 	}
+	for _, t := range ts {
+		kind := "STANDARD"
+		if t.dst {
+			kind = "DAYLIGHT"
+		}
+		iw.line("BEGIN", kind)
+		iw.line("DTSTART", t.at.UTC().Add(time.Duration(t.from)*time.Second).Format("20060102T150405"))
+		iw.line("TZOFFSETFROM", offset(t.from))
+		iw.line("TZOFFSETTO", offset(t.to))
+		iw.tzname(t.name)
+		iw.line("END", kind)
+	}
 	iw.line("END", "VTIMEZONE")
+}
+
+// tzname writes a zone abbreviation such as CET; numeric ones ("+03") are left out.
+func (iw *icalWriter) tzname(name string) {
+	if name != "" && name[0] != '+' && name[0] != '-' {
+		iw.line("TZNAME", icalText(name))
+	}
+}
+
+// transition is a change of a zone's UTC offset.
+type transition struct {
+	at       time.Time // the first instant of the new offset
+	from, to int       // offsets in seconds east of UTC
+	dst      bool      // the new offset is daylight saving time
+	name     string    // the new abbreviation
+}
+
+// transitions returns the changes of the zone's offset in [from, to), found day by day
+// and then to the second (zones change their offset at most once a day).
+func transitions(loc *time.Location, from, to time.Time) []transition {
+	var out []transition
+	offsetAt := func(u int64) int { _, o := time.Unix(u, 0).In(loc).Zone(); return o }
+	prev := from.Unix()
+	off := offsetAt(prev)
+	for u := prev + 86400; prev < to.Unix(); u += 86400 {
+		if o := offsetAt(u); o != off {
+			lo, hi := prev, u // offset off at lo, o at hi
+			for hi-lo > 1 {
+				mid := lo + (hi-lo)/2
+				if offsetAt(mid) == off {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			at := time.Unix(hi, 0).In(loc)
+			name, _ := at.Zone()
+			out = append(out, transition{at: at, from: off, to: o, dst: at.IsDST(), name: name})
+			off = o
+		}
+		prev = u
+	}
+	return out
 }
 
 func offset(sec int) string {
@@ -130,7 +176,7 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 	iw.line("CALSCALE", "GREGORIAN")
 	iw.line("METHOD", "PUBLISH")
 	iw.line("X-WR-CALNAME", icalText(v.ev.Title.Get(tag)))
-	iw.vtimezone(v.loc, v.day.Year())
+	iw.vtimezone(v.loc, v.day, v.last())
 	stamp := v.day.UTC().Format("20060102T150405Z")
 	for _, sv := range v.sessions {
 		iw.line("BEGIN", "VEVENT")

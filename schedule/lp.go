@@ -32,7 +32,7 @@ func WriteLP(w io.Writer, cx Context) error {
 	x := func(i, s int) string { return fmt.Sprintf("x_%d_%d", i, s) }
 	fits2 := func(i, s int) bool {
 		f, _ := cx.Call.Format(props[i].Format)
-		return fits(bins[s].slot, f, props[i])
+		return bins[s].takes(f, props[i])
 	}
 	b := bufio.NewWriter(w)
 	var obj, cons, bins01 []string
@@ -152,24 +152,33 @@ func WriteLP(w io.Writer, cx Context) error {
 			}
 		}
 	}
-	// Nobody in two places at once: per person and time window, at most one talk.
+	// Nobody in two places at once: per person and instant (the start of a slot), at most
+	// one talk in the sessions covering it.
 	type key struct {
 		email string
-		block int
+		point int
 	}
 	rows := map[key]string{}
 	var keys []key
 	for i, p := range props {
+		var emails []string
 		for _, c := range p.Contributors {
+			if !slices.Contains(emails, c.Email) {
+				emails = append(emails, c.Email)
+			}
+		}
+		for _, email := range emails {
 			for s := range bins {
 				if !fits2(i, s) {
 					continue
 				}
-				k := key{c.Email, bins[s].block}
-				if _, ok := rows[k]; !ok {
-					keys = append(keys, k)
+				for _, t := range bins[s].points {
+					k := key{email, t}
+					if _, ok := rows[k]; !ok {
+						keys = append(keys, k)
+					}
+					rows[k] += " + " + x(i, s)
 				}
-				rows[k] += " + " + x(i, s)
 			}
 		}
 	}

@@ -109,7 +109,9 @@ const (
 // scheduled), the session kind fits the format (and, at co-construction tables, the
 // holder's family), talks inside their session and in order, talks and discussion within
 // the session's length, tables within the track's tables, no room or table used twice at
-// once, nobody speaking in two places at once, titles and names of plain text.
+// once, nobody speaking in two places at once (two tables of one session included), rooms
+// big enough for their share of the track's audience and tables with the seats the format
+// needs ([civic.CodeOverCapacity]), titles and names of plain text.
 func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context) {
 	civic.CheckID(v, path.Key("event"), pr.Event)
 	if cx.Event != nil && pr.Event != cx.Event.ID {
@@ -161,8 +163,12 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 		if slot != nil && s.Track != "" && len(slot.Tracks) > 0 && !slices.Contains(slot.Tracks, s.Track) {
 			v.Add(p.Key("track"), civic.CodeUnknownRef, s.Track)
 		}
-		if s.Room != "" && hasTrack && !slices.Contains(track.Rooms, s.Room) {
-			v.Add(p.Key("room"), civic.CodeUnknownRef, s.Room)
+		if s.Room != "" && hasTrack {
+			if !slices.Contains(track.Rooms, s.Room) {
+				v.Add(p.Key("room"), civic.CodeUnknownRef, s.Room)
+			} else if r, ok := cx.Event.Room(s.Room); ok && r.Capacity > 0 && audience(track) > r.Capacity {
+				v.Add(p.Key("room"), civic.CodeOverCapacity, audience(track), r.Capacity)
+			}
 		}
 		if s.Axis != "" && cx.Call != nil {
 			if _, ok := cx.Call.Axes.Get(s.Axis); !ok {
@@ -264,13 +270,20 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 			if cx.Call != nil {
 				if f, ok := cx.Call.Format(prop.Format); ok && !fits(slot, f, prop) {
 					v.Add(q.Key("proposal"), civic.CodeWrongSession, prop.Format, string(slot.Kind))
+				} else if ok && tables > 0 && t.Table > 0 && !tableFits(f, track.Tables) {
+					v.Add(q.Key("table"), civic.CodeOverCapacity, f.Table.Seats+f.Table.Facilitators, track.Tables.Seats+track.Tables.Facilitators)
 				}
 			}
+			var emails []string
 			for _, c := range prop.Contributors {
+				if slices.Contains(emails, c.Email) {
+					continue
+				}
+				emails = append(emails, c.Email)
 				for _, u := range speakers[c.Email] {
-					o := &pr.Sessions[u.session]
-					if o.ID != s.ID && overlap(slot.at(t.Start), slot.at(t.End()), u.start, u.end) {
-						v.Add(q.Key("speakers"), civic.CodeSpeakerConflict, c.Name, o.ID)
+					if overlap(slot.at(t.Start), slot.at(t.End()), u.start, u.end) {
+						v.Add(q.Key("speakers"), civic.CodeSpeakerConflict, c.Name, pr.Sessions[u.session].ID)
+						break
 					}
 				}
 				speakers[c.Email] = append(speakers[c.Email], use{i, slot.at(t.Start), slot.at(t.End())})
@@ -320,6 +333,24 @@ func fits(slot *Slot, f *contribution.Format, p *contribution.Proposal) bool {
 		return false
 	}
 	return slot.Kind != KindCoBuild || len(slot.Families) == 0 || slices.Contains(slot.Families, p.Family())
+}
+
+// tableFits reports whether a format's co-construction table (its seats, the holder
+// included, and facilitators) fits the tables of a track; formats without a table fit any.
+func tableFits(f *contribution.Format, tb *event.Tables) bool {
+	return f.Table == nil || f.Table.Seats <= tb.Seats && f.Table.Facilitators <= tb.Facilitators
+}
+
+// audience returns the people a session of the track brings into one of its rooms: the
+// people at its tables, or its audience shared evenly between its rooms (0 when unknown).
+func audience(t event.Track) int {
+	if t.Tables != nil {
+		return t.Tables.People()
+	}
+	if len(t.Rooms) == 0 || t.Audience <= 0 {
+		return 0
+	}
+	return (t.Audience + len(t.Rooms) - 1) / len(t.Rooms)
 }
 
 // Validate reports every problem of the programme against the context as a

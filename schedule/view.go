@@ -96,6 +96,17 @@ func (v *view) at(sl *Slot, c event.Clock) time.Time {
 	return time.Date(v.day.Year(), v.day.Month(), v.day.Day()+sl.Day, c.Hour, c.Minute, 0, 0, v.loc)
 }
 
+// last returns the end of the programme's last session, or its day when it has none.
+func (v *view) last() time.Time {
+	t := v.day
+	for _, sv := range v.sessions {
+		if sv.end.After(t) {
+			t = sv.end
+		}
+	}
+	return t
+}
+
 func (v *view) trackIndex(id string) int {
 	for i, t := range v.tracks {
 		if t.ID == id {

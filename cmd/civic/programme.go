@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,32 +14,114 @@ import (
 	"github.com/civic-observatory/civic/schedule"
 )
 
+// sources names the documents a programme is built or checked against; an empty name
+// stands for the built-in one.
+type sources struct {
+	event, grid, call, proposals string
+}
+
+// addSources declares the flags naming the documents.
+func addSources(fs interface {
+	StringVar(p *string, name, value, usage string)
+}, src *sources, proposalsUsage string) {
+	fs.StringVar(&src.event, "event", "", "event document (default: the built-in Journée of 18 March 2019)")
+	fs.StringVar(&src.grid, "grid", "", "grid document (default: the built-in 2019 provisional programme)")
+	fs.StringVar(&src.call, "call", "", "call document (default: the built-in 2019 call)")
+	fs.StringVar(&src.proposals, "proposals", "", proposalsUsage)
+}
+
+// fileError is a document that failed to decode or validate: its problems are printed
+// localised, each with the file's name, and the command exits 1.
+type fileError struct {
+	file string
+	err  error
+}
+
+func (e *fileError) Error() string { return e.file + ": " + e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
+
+// inFile wraps a decoding error with the file's name.
+func inFile(file string, err error) error {
+	if err == nil || file == "" {
+		return nil
+	}
+	return &fileError{file: file, err: err}
+}
+
+// reportProblems prints the localised problems of a document that failed to decode or
+// validate to standard error and returns errInvalid; other errors are returned as they are.
+func reportProblems(e *env, err error) error {
+	var fe *fileError
+	file := ""
+	if errors.As(err, &fe) {
+		file = fe.file + ": "
+	}
+	problems := civic.FieldErrors(err)
+	if problems == nil {
+		return err
+	}
+	for _, p := range problems {
+		path := p.Path.String()
+		if path == "" {
+			path = "$"
+		}
+		fmt.Fprintf(e.stderr, "%s%s: %s: %s\n", file, path, p.Code, p.Localize(e.p))
+	}
+	return errInvalid
+}
+
 // programmeContext returns the Journée, its grid, the call and the proposals to schedule:
-// those of the file, or, without one, the sample as the demo's simulated review leaves it
-// (accepted and confirmed).
+// those of the files, or, without them, the built-in ones (see [sourcesContext]).
 func programmeContext(e *env, call, proposals string) (schedule.Context, error) {
+	return sourcesContext(e, sources{call: call, proposals: proposals})
+}
+
+// sourcesContext returns the event, its grid, the call and the proposals to schedule:
+// those of the files, or, without them, the Journée, its grid, the 2019 call and the
+// sample as the demo's review leaves it (accepted and confirmed).
+func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	var cx schedule.Context
-	ev, err := event.Journee2019()
-	if err != nil {
+	var ev *event.Event
+	var err error
+	if src.event != "" {
+		data, err := os.ReadFile(src.event)
+		if err != nil {
+			return cx, err
+		}
+		if ev, err = event.Decode(data); err != nil {
+			return cx, inFile(src.event, err)
+		}
+	} else if ev, err = event.Journee2019(); err != nil {
 		return cx, err
 	}
-	grid, err := schedule.Journee2019Grid()
-	if err != nil {
+	var grid *schedule.Grid
+	if src.grid != "" {
+		data, err := os.ReadFile(src.grid)
+		if err != nil {
+			return cx, err
+		}
+		if grid, err = schedule.DecodeGrid(data, ev); err != nil {
+			return cx, inFile(src.grid, err)
+		}
+	} else if grid, err = schedule.Journee2019Grid(); err != nil {
 		return cx, err
 	}
-	c, err := loadCall(call)
+	if src.event != "" && src.grid == "" && grid.Event != ev.ID {
+		return cx, usagef("the built-in grid is the Journée's: give the grid of %q with --grid", ev.ID)
+	}
+	c, err := loadCall(src.call)
 	if err != nil {
-		return cx, err
+		return cx, inFile(src.call, err)
 	}
 	cx = schedule.Context{Event: ev, Grid: grid, Call: c}
-	if proposals != "" {
-		data, err := os.ReadFile(proposals)
+	if src.proposals != "" {
+		data, err := os.ReadFile(src.proposals)
 		if err != nil {
 			return cx, err
 		}
 		ps, err := contribution.DecodeProposals(data, c)
 		if err != nil {
-			return cx, fmt.Errorf("%s: %w", proposals, err)
+			return cx, inFile(src.proposals, err)
 		}
 		cx.Proposals = ps
 		return cx, nil
@@ -50,7 +133,9 @@ func programmeContext(e *env, call, proposals string) (schedule.Context, error) 
 			return cx, err
 		}
 	}
-	cx.Call = s.call
+	if src.call == "" {
+		cx.Call = s.call
+	}
 	cx.Proposals = s.confirmed
 	return cx, nil
 }
@@ -63,18 +148,23 @@ func runProgramme(e *env) error {
 	fs := flags("programme")
 	format := fs.String("format", "text", "output: text, md, html, ics, frab-xml, frab-json or json (the programme document)")
 	out := fs.String("out", "", "file to write (default: standard output); written whole or not at all")
-	callFile := fs.String("call", "", "call document (default: the built-in 2019 call)")
-	props := fs.String("proposals", "", "proposals to schedule, a JSON array (default: the sample after the demo's review)")
+	var src sources
+	addSources(fs, &src, "proposals to schedule, a JSON array (default: the sample after the demo's review)")
 	if _, err := parse(fs, e.args); err != nil {
 		return err
 	}
-	cx, err := programmeContext(e, *callFile, *props)
+	cx, err := sourcesContext(e, src)
 	if err != nil {
-		return err
+		return reportProblems(e, err)
 	}
 	pr, err := schedule.Build(cx)
 	if err != nil {
 		return err
+	}
+	// The built programme is checked like a hand-edited one: a title with markup or
+	// control characters is reported, and nothing is written.
+	if err := pr.Validate(cx); err != nil {
+		return reportProblems(e, err)
 	}
 	var buf bytes.Buffer
 	switch *format {
@@ -99,7 +189,7 @@ func runProgramme(e *env) error {
 		return usagef("unknown format %q", *format)
 	}
 	if err != nil {
-		return err
+		return reportProblems(e, err)
 	}
 	if *out != "" {
 		return writeAtomic(*out, buf.Bytes())
@@ -112,8 +202,8 @@ func runProgramme(e *env) error {
 // and the proposals, and lists every problem.
 func runProgrammeCheck(e *env) error {
 	fs := flags("programme check")
-	callFile := fs.String("call", "", "call document (default: the built-in 2019 call)")
-	props := fs.String("proposals", "", "proposals the programme presents, a JSON array (default: the sample after the demo's review)")
+	var src sources
+	addSources(fs, &src, "proposals the programme presents, a JSON array (default: the sample after the demo's review)")
 	files, err := parse(fs, e.args[1:])
 	if err != nil {
 		return err
@@ -125,9 +215,9 @@ func runProgrammeCheck(e *env) error {
 	if err != nil {
 		return err
 	}
-	cx, err := programmeContext(e, *callFile, *props)
+	cx, err := sourcesContext(e, src)
 	if err != nil {
-		return err
+		return reportProblems(e, err)
 	}
 	_, err = schedule.DecodeProgramme(data, cx)
 	problems := civic.FieldErrors(err)

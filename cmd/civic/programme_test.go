@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,4 +54,191 @@ func TestCalendar(t *testing.T) {
 	code, out, _ = runCivic(t, "", "calendar", "--format", "ics")
 	require.Equal(t, 0, code)
 	assert.Equal(t, 12, strings.Count(out, "BEGIN:VEVENT"))
+}
+
+// writeJSON writes a document to a file of dir and returns its path.
+func writeJSON(t *testing.T, dir, name string, doc any) string {
+	t.Helper()
+	data, err := json.Marshal(doc)
+	require.NoError(t, err)
+	file := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(file, data, 0o644))
+	return file
+}
+
+// journeeDoc returns the built-in Journée as a JSON document to edit.
+func journeeDoc(t *testing.T) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile("../../event/data/journee-2019.json")
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	return doc
+}
+
+// sampleDoc returns the sample proposals, every one confirmed, as JSON documents to edit.
+func sampleDoc(t *testing.T) []map[string]any {
+	t.Helper()
+	data, err := os.ReadFile("../../contribution/data/sample-2019.json")
+	require.NoError(t, err)
+	var doc []map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	for _, p := range doc {
+		p["state"] = "confirmed"
+	}
+	return doc
+}
+
+// TestProgrammeBadInput runs the command on the bad inputs the issue lists: each gives
+// localised problems with the file, path and code, exit status 1, and leaves --out alone.
+func TestProgrammeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "programme.ics")
+	require.NoError(t, os.WriteFile(out, []byte("previous"), 0o644))
+
+	zone := journeeDoc(t)
+	zone["timeZone"] = "Europe/Atlantis"
+	small := journeeDoc(t)
+	for _, r := range small["rooms"].([]any) {
+		if r.(map[string]any)["id"] == "hemicycle" {
+			r.(map[string]any)["capacity"] = 150
+		}
+	}
+	grid, err := os.ReadFile("../../schedule/data/grid-2019.json")
+	require.NoError(t, err)
+	backwards := strings.Replace(string(grid), `"start": "09:00", "end": "10:00"`, `"start": "10:00", "end": "09:00"`, 1)
+	require.NotEqual(t, string(grid), backwards)
+	overlapping := strings.Replace(string(grid), `"start": "11:30", "end": "13:00", "discussion": 20`, `"start": "11:00", "end": "13:00", "discussion": 20`, 1)
+	require.NotEqual(t, string(grid), overlapping)
+	markup := strings.Replace(string(grid), `"fr": "Déjeuner"`, `"fr": "<b>Déjeuner</b>"`, 1)
+	writeFile := func(name, s string) string {
+		f := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(f, []byte(s), 0o644))
+		return f
+	}
+
+	tests := []struct {
+		name string
+		args []string
+		want []string // substrings of standard error
+	}{
+		{"time zone that does not exist", []string{"--event", writeJSON(t, dir, "zone.json", zone)},
+			[]string{"zone.json: timeZone: invalid_zone: ", "Europe/Atlantis"}},
+		{"room too small for its track", []string{"--event", writeJSON(t, dir, "small.json", small)},
+			[]string{"small.json: tracks[0].audience: over_capacity: "}},
+		{"slot ending before it starts", []string{"--grid", writeFile("backwards.json", backwards)},
+			[]string{"backwards.json: slots[0].end: order: "}},
+		{"overlapping slots in one room", []string{"--grid", writeFile("overlapping.json", overlapping)},
+			[]string{"overlapping.json: slots[5]: room_conflict: "}},
+		{"markup in a title", []string{"--grid", writeFile("markup.json", markup)},
+			[]string{"markup.json: slots[9].title.fr: markup: "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, lang := range []string{"fr", "en"} {
+				args := append([]string{"--lang", lang, "programme", "--format", "ics", "--out", out}, tt.args...)
+				code, _, stderr := runCivic(t, "", args...)
+				assert.Equal(t, 1, code, stderr)
+				for _, w := range tt.want {
+					assert.Contains(t, stderr, w)
+				}
+				data, err := os.ReadFile(out)
+				require.NoError(t, err)
+				assert.Equal(t, "previous", string(data), "nothing written")
+			}
+			_, _, fr := runCivic(t, "", append([]string{"--lang", "fr", "programme"}, tt.args...)...)
+			_, _, en := runCivic(t, "", append([]string{"--lang", "en", "programme"}, tt.args...)...)
+			assert.NotEqual(t, fr, en, "localised")
+		})
+	}
+}
+
+// TestProgrammeCheckConflicts checks a programme against proposals that make it wrong: a
+// speaker in two places at once and a proposal its author has not confirmed.
+func TestProgrammeCheckConflicts(t *testing.T) {
+	dir := t.TempDir()
+	props := sampleDoc(t)
+	propsFile := writeJSON(t, dir, "proposals.json", props)
+	file := filepath.Join(dir, "programme.json")
+	code, _, stderr := runCivic(t, "", "programme", "--format", "json", "--proposals", propsFile, "--out", file)
+	require.Equal(t, 0, code, stderr)
+	code, out, stderr := runCivic(t, "", "programme", "check", "--proposals", propsFile, file)
+	require.Equal(t, 0, code, out+stderr)
+
+	var pr struct {
+		Sessions []struct {
+			Slot  string
+			Talks []struct{ Proposal string }
+		}
+	}
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &pr))
+	first := map[string]string{} // slot → first proposal
+	for _, s := range pr.Sessions {
+		if len(s.Talks) > 0 && first[s.Slot] == "" {
+			first[s.Slot] = s.Talks[0].Proposal
+		}
+	}
+	a, b := first["table-ronde-1"], first["ateliers-1"]
+	require.NotEmpty(t, a)
+	require.NotEmpty(t, b)
+	byID := map[string]map[string]any{}
+	for _, p := range props {
+		byID[p["id"].(string)] = p
+	}
+	email := byID[a]["contributors"].([]any)[0].(map[string]any)["email"]
+	byID[b]["contributors"].([]any)[0].(map[string]any)["email"] = email
+	byID[a]["state"] = "accepted"
+	writeJSON(t, dir, "proposals.json", props)
+
+	code, out, _ = runCivic(t, "", "--lang", "fr", "programme", "check", "--proposals", propsFile, file)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "speaker_conflict")
+	assert.Contains(t, out, "not_confirmed")
+	assert.Contains(t, out, "non confirmée")
+}
+
+// TestProgrammeHostileTitles builds every format from proposals whose titles and names
+// carry markup, quotes, CDATA ends and CRLF: each format escapes them.
+func TestProgrammeHostileTitles(t *testing.T) {
+	dir := t.TempDir()
+	props := sampleDoc(t)
+	for _, p := range props {
+		if p["format"] == "pitch" {
+			p["title"] = `Pitch "quoted" & 'single' ]]> ; , \ end`
+			p["contributors"].([]any)[0].(map[string]any)["name"] = `Zoé ]]> & "Co"`
+		}
+	}
+	propsFile := writeJSON(t, dir, "proposals.json", props)
+	for _, format := range []string{"html", "frab-xml", "ics", "md", "frab-json"} {
+		code, out, stderr := runCivic(t, "", "programme", "--format", format, "--proposals", propsFile)
+		require.Equal(t, 0, code, stderr)
+		switch format {
+		case "html", "frab-xml":
+			assert.NotContains(t, out, `]]> ;`, format)
+			assert.NotContains(t, out, `"quoted"`, format)
+			assert.Contains(t, out, `&amp;`, format)
+		case "ics":
+			assert.Contains(t, strings.ReplaceAll(out, "\r\n ", ""), `Pitch "quoted" & 'single' ]]> \; \, \\ end`)
+		case "md":
+			assert.NotContains(t, out, `]]> ; , \ end`, format)
+		case "frab-json":
+			assert.True(t, json.Valid([]byte(out)))
+		}
+	}
+	// Markup or a control character in a title is refused with its path and code, and
+	// nothing is written.
+	props[0]["title"] = "<script>alert(1)</script>"
+	writeJSON(t, dir, "proposals.json", props)
+	code, out, stderr := runCivic(t, "", "--lang", "en", "programme", "--proposals", propsFile)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Regexp(t, `sessions\[\d+\]\.talks\[\d+\]\.title: markup: `, stderr)
+	props[1]["title"] = "Bell\u0007 title"
+	writeJSON(t, dir, "proposals.json", props)
+	code, out, stderr = runCivic(t, "", "--lang", "fr", "programme", "--proposals", propsFile)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, "proposals.json: [1].title: control_char: ")
 }
