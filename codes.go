@@ -103,10 +103,12 @@ const (
 	CodeAbovePopulation   Code = "above_population"    // more participants than the territory has inhabitants; args: participants, population
 	CodeAboveContribution Code = "above_contributions" // more contributions taken into account than received; args: taken into account, contributions
 	CodeAboveParticipants Code = "above_participants"  // participants counted by category add up to more than the participants; args: sum, participants
-	CodeEncoding          Code = "encoding"            // a CSV file that is not UTF-8 (Latin-1 or Windows-1252, for instance); args: byte offset
+	CodeEncoding          Code = "encoding"            // a CSV field that is not UTF-8 (Latin-1 or Windows-1252, for instance), or a UTF-16 file; args: the first invalid byte ("0xE9") or "UTF-16"
 	CodeMissingColumn     Code = "missing_column"      // a required CSV column is missing; args: column
 	CodeUnknownColumn     Code = "unknown_column"      // a CSV column this format does not define; args: column
 	CodeFieldCount        Code = "field_count"         // a CSV row with more or fewer fields than the header; args: fields, expected
+	CodeCSVSyntax         Code = "csv_syntax"          // malformed CSV (a stray or unclosed quote); args: line, column, detail
+	CodeNotEvaluated      Code = "not_evaluated"       // the lifecycle says the device was evaluated but its evaluation format is none; args: state
 )
 
 // codeTable holds every code with its English and French messages. Arguments are referred
@@ -193,10 +195,12 @@ var codeTable = [...]struct {
 	{CodeAbovePopulation, "%[1]v participants are more than the %[2]v inhabitants of the territory", "%[1]v participants, c'est plus que les %[2]v habitants du territoire"},
 	{CodeAboveContribution, "%[1]v contributions taken into account are more than the %[2]v received", "%[1]v contributions retenues, c'est plus que les %[2]v reçues"},
 	{CodeAboveParticipants, "the categories add up to %[1]v, more than the %[2]v participants", "les catégories totalisent %[1]v, plus que les %[2]v participants"},
-	{CodeEncoding, "the file is not UTF-8 (byte %[1]v): convert it from Latin-1 or Windows-1252 first", "le fichier n'est pas en UTF-8 (octet %[1]v) : convertissez-le d'abord depuis Latin-1 ou Windows-1252"},
+	{CodeEncoding, "is not UTF-8 (byte %[1]v): the file may be Latin-1 or Windows-1252; convert it or name its encoding", "n'est pas en UTF-8 (octet %[1]v) : le fichier est peut-être en Latin-1 ou Windows-1252 ; convertissez-le ou indiquez son encodage"},
 	{CodeMissingColumn, "the column %[1]q is missing", "la colonne « %[1]v » manque"},
 	{CodeUnknownColumn, "unknown column %[1]q", "colonne inconnue « %[1]v »"},
 	{CodeFieldCount, "the row has %[1]v fields, the header %[2]v", "la ligne compte %[1]v champs, l'en-tête %[2]v"},
+	{CodeCSVSyntax, "malformed CSV at line %[1]v, column %[2]v: %[3]v", "CSV mal formé ligne %[1]v, colonne %[2]v : %[3]v"},
+	{CodeNotEvaluated, "the device went through an evaluation (state %[1]q) but its evaluation format is \"none\"", "le dispositif est passé par une évaluation (état « %[1]v ») mais son format d'évaluation est « none »"},
 }
 
 // Codes lists every code, in documentation order.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -58,15 +59,36 @@ func date(f func(d *Device, v civic.Date)) func(d *Device, s string) civic.Code 
 	}
 }
 
+// split returns the items of a list field, each normalised, with one allocation.
 func split(s string) []string {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	parts := strings.Split(s, "|")
-	for i := range parts {
-		parts[i] = civic.Normalize(parts[i])
+	parts := make([]string, 0, strings.Count(s, "|")+1)
+	for {
+		item, rest, more := strings.Cut(s, "|")
+		parts = append(parts, civic.Normalize(item))
+		if !more {
+			return parts
+		}
+		s = rest
 	}
-	return parts
+}
+
+// splitAs returns the items of a list field as values of type E.
+func splitAs[E ~string](s string) []E {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	parts := make([]E, 0, strings.Count(s, "|")+1)
+	for {
+		item, rest, more := strings.Cut(s, "|")
+		parts = append(parts, E(civic.Normalize(item)))
+		if !more {
+			return parts
+		}
+		s = rest
+	}
 }
 
 // columns returns the CSV columns, in the order they are written.
@@ -102,9 +124,9 @@ func columns() []column {
 		{"tool_licence", "licence", "/tool/licence", false, func(d *Device) string { return d.Tool.Licence }, text("", func(d *Device, s string) { d.Tool.Licence = s })},
 		{"open_source", "logiciel_libre", "/tool/openSource", true, func(d *Device) string { return strconv.FormatBool(d.Tool.OpenSource) }, func(d *Device, s string) civic.Code {
 			switch strings.ToLower(strings.TrimSpace(s)) {
-			case "true", "oui", "/yes", "1":
+			case "true", "oui", "yes", "1":
 				d.Tool.OpenSource = true
-			case "false", "non", "/no", "0", "":
+			case "false", "non", "no", "0", "":
 				d.Tool.OpenSource = false
 			default:
 				return civic.CodeType
@@ -133,12 +155,7 @@ func columns() []column {
 				s[i] = string(c)
 			}
 			return strings.Join(s, listSep)
-		}, func(d *Device, s string) civic.Code {
-			for _, c := range split(s) {
-				d.Channels = append(d.Channels, Channel(c))
-			}
-			return ""
-		}},
+		}, func(d *Device, s string) civic.Code { d.Channels = splitAs[Channel](s); return "" }},
 		{"synthesis", "synthese", "/synthesis", false, func(d *Device) string { return d.Synthesis }, text("", func(d *Device, s string) { d.Synthesis = s })},
 		{"participants", "participants", "/outcomes/participants", true, func(d *Device) string { return strconv.FormatInt(d.Outcomes.Participants, 10) }, integer(func(d *Device, n int64) { d.Outcomes.Participants = n })},
 		{"contributions", "contributions", "/outcomes/contributions", true, func(d *Device) string { return strconv.FormatInt(d.Outcomes.Contributions, 10) }, integer(func(d *Device, n int64) { d.Outcomes.Contributions = n })},
@@ -158,8 +175,12 @@ func columns() []column {
 			}
 			return strings.Join(s, listSep)
 		}, func(d *Device, s string) civic.Code {
-			for _, n := range split(s) {
-				d.Evaluation.Indicators = append(d.Evaluation.Indicators, Indicator{Name: n})
+			names := split(s)
+			if len(names) > 0 {
+				d.Evaluation.Indicators = make([]Indicator, len(names))
+				for i, n := range names {
+					d.Evaluation.Indicators[i].Name = n
+				}
 			}
 			return ""
 		}},
@@ -215,82 +236,68 @@ func WriteCSV(w io.Writer, devices []Device, french bool) error {
 
 // Reader reads devices from CSV one row at a time, with memory that does not grow with the
 // input. The header names the columns, in English or in French, in any order; a missing
-// required column or an unknown one stops reading with its problem. A byte-order mark is
-// skipped, CRLF line ends and quoted fields with line breaks are accepted. The file must be
-// UTF-8: the first invalid byte stops reading with [civic.CodeEncoding] (Latin-1 is not
-// guessed, since a wrong guess would silently change names).
+// required column, an unknown one or a repeated one stops reading with its problem. A
+// UTF-8 byte-order mark is skipped, CRLF line ends and quoted fields with line breaks are
+// accepted.
+//
+// The file must be UTF-8. A field that is not is reported in its row's problems with
+// [civic.CodeEncoding], at its row and column, and reading goes on, so that every such
+// field is listed. Latin-1 is not guessed: every byte sequence is valid Latin-1, and
+// Latin-1 and Windows-1252 differ on 0x80–0x9F, so a guess could silently change names. A
+// caller who knows the encoding decodes it first, for instance with
+// transform.NewReader(f, charmap.ISO8859_1.NewDecoder()) from golang.org/x/text (civic
+// stats --encoding latin1). A UTF-16 byte-order mark stops reading with CodeEncoding.
 type Reader struct {
 	cr     *csv.Reader
 	cols   []column
 	index  []int // CSV field → column, -1 for none
 	row    int
+	line   int // physical line where the current record starts
 	err    error
 	done   bool
 	device Device
 	rowErr error
 	header bool
-	br     *bufio.Reader
-	offset int64
+	bad    []bool // per column: the field did not parse (reused between rows)
+	utf16  bool
 }
 
 // NewReader returns a reader of r.
 func NewReader(r io.Reader) *Reader {
 	br := bufio.NewReaderSize(r, 64<<10)
+	rd := &Reader{cols: columns()}
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
+	} else if b, err := br.Peek(2); err == nil && (bytes.Equal(b, []byte{0xFF, 0xFE}) || bytes.Equal(b, []byte{0xFE, 0xFF})) {
+		rd.utf16 = true
 	}
-	rd := &Reader{br: br, cols: columns()}
-	cr := csv.NewReader(&utf8Check{r: br, rd: rd})
+	rd.bad = make([]bool, len(rd.cols))
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	rd.cr = cr
 	return rd
 }
 
-// utf8Check fails on the first byte that is not UTF-8.
-type utf8Check struct {
-	r    io.Reader
-	rd   *Reader
-	tail []byte
+// firstInvalid returns the first byte of s that does not start a valid UTF-8 sequence, as
+// "0xE9".
+func firstInvalid(s string) string {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return fmt.Sprintf("0x%02X", s[i])
+		}
+		i += size
+	}
+	return ""
 }
 
-var errEncoding = errors.New("participation: not UTF-8")
-
-func (u *utf8Check) Read(p []byte) (int, error) {
-	n, err := u.r.Read(p)
-	buf := p[:n]
-	if len(u.tail) > 0 {
-		buf = append(u.tail, buf...)
-	}
-	// Keep a character cut by the read for the next one.
-	cut := len(buf)
-	for back := 1; back <= 3 && back <= len(buf); back++ {
-		if utf8.RuneStart(buf[len(buf)-back]) {
-			if !utf8.FullRune(buf[len(buf)-back:]) && err == nil {
-				cut = len(buf) - back
-			}
-			break
-		}
-	}
-	if !utf8.Valid(buf[:cut]) {
-		i := 0
-		for i < cut {
-			r, size := utf8.DecodeRune(buf[i:cut])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			i += size
-		}
-		u.rd.offset += int64(i)
-		return 0, errEncoding
-	}
-	u.rd.offset += int64(cut)
-	u.tail = append(u.tail[:0], buf[cut:]...)
-	return n, err
-}
-
-// Row returns the 1-based number of the current row, the header being row 1.
+// Row returns the 1-based number of the current row (record), the header being row 1. A
+// quoted field with line breaks makes a row span several lines; see [Reader.Line].
 func (rd *Reader) Row() int { return rd.row }
+
+// Line returns the line of the file where the current row starts, counting from 1.
+func (rd *Reader) Line() int { return rd.line }
 
 // Next reads the next device and reports whether there is one. It returns false at the
 // end of the input, and on a problem that prevents reading on (see [Reader.Err]). A row
@@ -308,6 +315,9 @@ func (rd *Reader) Next() (*Device, bool) {
 	}
 	rec, err := rd.cr.Read()
 	rd.row++
+	if err == nil && len(rec) > 0 {
+		rd.line, _ = rd.cr.FieldPos(0)
+	}
 	if err == io.EOF {
 		rd.done = true
 		return nil, false
@@ -322,12 +332,18 @@ func (rd *Reader) Next() (*Device, bool) {
 	if len(rec) != len(rd.index) {
 		v.Add(rowPath(rd.row), civic.CodeFieldCount, len(rec), len(rd.index))
 	}
-	bad := map[int]bool{}
+	bad := rd.bad
+	clear(bad)
 	for i, field := range rec {
 		if i >= len(rd.index) || rd.index[i] < 0 {
 			continue
 		}
 		c := rd.cols[rd.index[i]]
+		if !utf8.ValidString(field) {
+			v.Add(rowPath(rd.row).Key(c.en), civic.CodeEncoding, firstInvalid(field))
+			bad[rd.index[i]] = true
+			continue
+		}
 		if code := c.set(&rd.device, field); code != "" {
 			v.Add(rowPath(rd.row).Key(c.en), code, field)
 			bad[rd.index[i]] = true
@@ -377,8 +393,12 @@ func (rd *Reader) columnOf(p civic.Path) (int, civic.Path) {
 }
 
 func (rd *Reader) readHeader() bool {
+	rd.row, rd.line = 1, 1
+	if rd.utf16 {
+		rd.err, rd.done = &civic.FieldError{Path: rowPath(1), Code: civic.CodeEncoding, Args: []any{"UTF-16"}}, true
+		return false
+	}
 	h, err := rd.cr.Read()
-	rd.row = 1
 	if err != nil {
 		if err == io.EOF {
 			err = nil
@@ -423,17 +443,16 @@ func (rd *Reader) fail(err error) {
 	rd.done = true
 	var pe *csv.ParseError
 	switch {
-	case errors.Is(err, errEncoding):
-		rd.err = &civic.FieldError{Path: rowPath(rd.row), Code: civic.CodeEncoding, Args: []any{rd.offset}}
 	case errors.As(err, &pe):
-		rd.err = &civic.FieldError{Path: rowPath(pe.Line).Index(max(pe.Column-1, 0)), Code: civic.CodeSyntax, Args: []any{rd.offset, pe.Err.Error()}}
+		rd.err = &civic.FieldError{Path: rowPath(rd.row), Code: civic.CodeCSVSyntax, Args: []any{pe.Line, pe.Column, pe.Err.Error()}}
 	default:
 		rd.err = err
 	}
 }
 
-// Err returns the problem that stopped reading: a header problem, an encoding or CSV
-// syntax error (with its row and column), or an I/O error; nil at the end of a good file.
+// Err returns the problem that stopped reading: a header problem, a UTF-16 file, a CSV
+// syntax error (with its row, and its line and column in the file as arguments), or an I/O
+// error; nil at the end of a good file.
 func (rd *Reader) Err() error { return rd.err }
 
 // rowPath is the path of a row: "row[5]" (rows count from 1, the header being row 1).

@@ -247,14 +247,14 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 	if d.Organiser.Kind == civic.KindCitizen {
 		v.Add(path.Key("organiser").Key("kind"), civic.CodeUnknownValue, string(d.Organiser.Kind))
 	}
-	tp := path.Key("territory")
+	tp := sub{path, "territory"}
 	str(v, tp, "name", d.Territory.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
 	str(v, tp, "code", d.Territory.Code, civic.StringRule{Max: 20, Name: true})
 	bound(v, tp, "population", d.Territory.Population, 0, MaxPopulation)
 	if !d.Role.Valid() {
 		enum(v, path.Key("role"), d.Role, false)
 	}
-	op := path.Key("tool")
+	op := sub{path, "tool"}
 	str(v, op, "name", d.Tool.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
 	str(v, op, "provider", d.Tool.Provider, civic.StringRule{Max: MaxLabel, Name: true})
 	str(v, op, "licence", d.Tool.Licence, civic.StringRule{Max: MaxLabel, Name: true})
@@ -273,7 +273,7 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 			civic.CheckString(v, path.Key("objectives").Index(i), o, rule)
 		}
 	}
-	mp := path.Key("means")
+	mp := sub{path, "means"}
 	if d.Means.Staff < 0 || d.Means.Staff > MaxStaff || d.Means.Staff != d.Means.Staff {
 		v.Add(mp.Key("staff"), civic.CodeOutOfRange, 0, MaxStaff, d.Means.Staff)
 	}
@@ -289,12 +289,12 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 		}
 	}
 	str(v, path, "synthesis", d.Synthesis, civic.StringRule{Max: MaxText, Multiline: true})
-	d.checkOutcomes(v, path.Key("outcomes"))
-	d.checkEvaluation(v, path.Key("evaluation"))
+	d.checkOutcomes(v, sub{path, "outcomes"})
+	d.checkEvaluation(v, sub{path, "evaluation"})
 	d.checkLifecycle(v, path)
 }
 
-func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
+func (d *Device) checkOutcomes(v *civic.ValidationError, op sub) {
 	o := d.Outcomes
 	for _, f := range []struct {
 		name string
@@ -310,11 +310,12 @@ func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
 	}
 	var sum int64
 	for _, g := range sortedKeys(o.Ages) {
-		p := op.Key("ages").Key(g)
 		if !slices.Contains(AgeGroups(), g) {
-			v.Add(p, civic.CodeUnknownValue, g)
+			v.Add(op.Key("ages").Key(g), civic.CodeUnknownValue, g)
 		}
-		bound(v, op.Key("ages"), g, o.Ages[g], 0, MaxPopulation)
+		if n := o.Ages[g]; n < 0 || n > MaxPopulation {
+			bound(v, op.Key("ages"), g, n, 0, MaxPopulation)
+		}
 		sum += o.Ages[g]
 	}
 	if len(o.Ages) > 0 && o.Participants >= 0 && sum > o.Participants {
@@ -322,17 +323,25 @@ func (d *Device) checkOutcomes(v *civic.ValidationError, op civic.Path) {
 	}
 }
 
-func (d *Device) checkEvaluation(v *civic.ValidationError, ep civic.Path) {
+func (d *Device) checkEvaluation(v *civic.ValidationError, ep sub) {
 	e := d.Evaluation
 	if !e.Format.Valid() {
 		enum(v, ep.Key("format"), e.Format, false)
 	}
 	str(v, ep, "responsible", e.Responsible, civic.StringRule{Max: MaxLabel, Name: true})
+	if e.Format == FormatNone && d.wentThroughEvaluation() {
+		v.Add(ep.Key("format"), civic.CodeNotEvaluated, string(d.State))
+	}
 	if e.Format == FormatNone && e.Responsible != "" {
 		v.Add(ep.Key("responsible"), civic.CodeNotForFormat, "responsible", string(e.Format))
 	}
 	list(v, ep, "indicators", len(e.Indicators))
+	label, long := civic.StringRule{Max: MaxLabel, Name: true}, civic.StringRule{Max: MaxText, Multiline: true}
 	for i, in := range e.Indicators {
+		if civic.Plain(in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true}) && civic.Plain(in.Definition, long) &&
+			civic.Plain(in.Method, long) && civic.Plain(in.Unit, label) && civic.Plain(in.MeasuredBy, label) {
+			continue // the path is built only when there is something to report
+		}
 		p := ep.Key("indicators").Index(i)
 		str(v, p, "name", in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
 		for _, f := range []struct{ k, s string }{{"definition", in.Definition}, {"method", in.Method}} {
@@ -344,6 +353,20 @@ func (d *Device) checkEvaluation(v *civic.ValidationError, ep civic.Path) {
 	}
 }
 
+// wentThroughEvaluation reports whether the device's state or history says it was
+// evaluated.
+func (d *Device) wentThroughEvaluation() bool {
+	if d.State == StateEvaluated {
+		return true
+	}
+	for _, s := range d.History {
+		if s.Action == ActionEvaluate {
+			return true
+		}
+	}
+	return false
+}
+
 // Validate reports every problem of the device as a [*civic.ValidationError].
 func (d *Device) Validate() error {
 	var v civic.ValidationError
@@ -351,9 +374,23 @@ func (d *Device) Validate() error {
 	return v.Err()
 }
 
+// keyer is a path to which a member name can be appended: a [civic.Path], or a [sub]
+// path built only when a problem is reported.
+type keyer interface{ Key(string) civic.Path }
+
+// sub is the path base.key, built only when Key is called: validating a valid device
+// builds no path.
+type sub struct {
+	base civic.Path
+	key  string
+}
+
+// Key returns the path base.key.name.
+func (s sub) Key(name string) civic.Path { return s.base.Key(s.key).Key(name) }
+
 // str checks a text value at path.Key(key), building the path only when there is
 // something to report.
-func str(v *civic.ValidationError, path civic.Path, key string, s string, r civic.StringRule) {
+func str[P keyer](v *civic.ValidationError, path P, key string, s string, r civic.StringRule) {
 	if !civic.Plain(s, r) {
 		civic.CheckString(v, path.Key(key), s, r)
 	}
@@ -372,20 +409,23 @@ func enum[E ~string](v *civic.ValidationError, p civic.Path, e E, valid bool) bo
 }
 
 // bound records CodeOutOfRange at path.Key(key) unless lo ≤ n ≤ hi.
-func bound(v *civic.ValidationError, path civic.Path, key string, n, lo, hi int64) {
+func bound[P keyer](v *civic.ValidationError, path P, key string, n, lo, hi int64) {
 	if n < lo || n > hi {
 		v.Add(path.Key(key), civic.CodeOutOfRange, lo, hi, n)
 	}
 }
 
 // list records CodeTooMany at path.Key(key) for more than MaxItems items.
-func list(v *civic.ValidationError, path civic.Path, key string, n int) {
+func list[P keyer](v *civic.ValidationError, path P, key string, n int) {
 	if n > MaxItems {
 		v.Add(path.Key(key), civic.CodeTooMany, MaxItems, n)
 	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

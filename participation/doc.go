@@ -45,7 +45,7 @@
 //	tool* / outil*                     the tool's name
 //	tool_provider / fournisseur        its provider
 //	tool_licence / licence             its licence
-//	open_source* / logiciel_libre*     true or false (oui, non, 1, 0)
+//	open_source* / logiciel_libre*     true or false (oui, non, yes, no, 1, 0)
 //	economic_model* / modele_economique*  a Model
 //	start* / debut*, end / fin         dates: 2019, 2019-03 or 2019-03-18
 //	objectives / objectifs             separated by " | "
@@ -61,13 +61,21 @@
 //	indicators / indicateurs           indicator names separated by " | "
 //	state* / etat*                     a State
 //
-// Files are UTF-8; a byte-order mark is skipped, CRLF line ends and quoted fields with line
-// breaks are read. A missing required column, an unknown or repeated column, a CSV syntax
-// error and a byte that is not UTF-8 stop reading with their row and column (Latin-1 is not
-// guessed: a wrong guess would silently change names). Every other problem of a row is
-// reported with it ([Reader.RowErr], paths such as "row[5].population"), and nothing is
-// dropped silently. The CSV form is a documented subset: a device's description, the
-// details of its indicators and its history stay in JSON.
+// Files are UTF-8; a UTF-8 byte-order mark is skipped, CRLF line ends and quoted fields
+// with line breaks are read ([Reader.Row] counts records, [Reader.Line] gives the line
+// where one starts). A missing required column, an unknown or repeated column, a UTF-16
+// file and a CSV syntax error stop reading ([Reader.Err]), with the row, and the line and
+// column for syntax errors. Every other problem of a row is reported with it
+// ([Reader.RowErr]) at its row and column — "row[5].population" — and reading goes on:
+// nothing is dropped silently.
+//
+// Encodings: a field that is not UTF-8 is reported as [civic.CodeEncoding] at its row and
+// column, with its first invalid byte. Latin-1 is detected this way but not decoded: every
+// byte sequence is valid Latin-1 and Windows-1252 differs from it on 0x80–0x9F, so a guess
+// could silently change names. A caller who knows the encoding says so by decoding first —
+// transform.NewReader(f, charmap.Windows1252.NewDecoder()) with golang.org/x/text, or
+// civic stats --encoding latin1|windows-1252. The CSV form is a documented subset: a
+// device's description, the details of its indicators and its history stay in JSON.
 //
 // # The civic tech map
 //
@@ -76,19 +84,34 @@
 //
 // # Analysis
 //
-// [CrossTab] (or [Tab], which streams) counts records by any pair of [Dimension]s —
-// [DeviceDimensions], [ProposalDimensions], [ActorDimensions] — with categories in French
-// (or the language's) collation order; [Table.Write] writes text, Markdown, CSV or JSON and
-// masks every count from 1 to k−1 (k-anonymity, primary suppression only: a masked cell
-// may still be deduced from its row's total and other cells when only one is masked).
+// [CrossTab] counts records by any pair of [Dimension]s — [DeviceDimensions],
+// [ProposalDimensions], [ActorDimensions] — with categories in French (or the language's)
+// collation order, one collator per call since a collator is not safe for concurrent use.
+// For streams, [NewTab] with [Count] (or [Tab.Add]) and a [Summariser] keep memory flat.
+// [Table.Write] writes text, Markdown, CSV or JSON.
+//
 // [Summarise] gives the share of devices evaluated and the indicators they use, the median
 // participation rate against the territory's population, the cost per participant and the
 // share of contributions taken into account; [AcceptanceRates] gives acceptance rates of
-// proposals by family, format or any dimension; [Represent] compares participants with a
-// reference population (total variation distance, per-category ratios, with counts).
+// proposals by family, format or any dimension, from their review state; [Represent]
+// compares participants with a reference population (total variation distance,
+// per-category ratios, with counts). [SummarySheet], [IndicatorSheet], [RateSheet] and
+// [RepresentationSheet] turn them into a [Sheet] written in the same four formats.
+//
+// # Small groups
+//
+// Published outputs mask small groups (k-anonymity, as civic platforms do for
+// demographics): [Table.Write] and [Sheet.Write] hide every figure resting on a count from
+// 1 to k−1 ("<k", an empty CSV field, JSON null). A rate is masked when the accepted or the
+// refused are few, since either gives the other. This is primary suppression only: a
+// masked cell may still be deduced from its row's total and the other cells when it is
+// the only one masked.
 //
 // # Data
 //
-// [Barometre2019] is a fictional Baromètre of 112 devices, generated deterministically by
-// internal/gen (go run ./internal/gen > data/barometre-2019.json, from this directory).
+// [Barometre2019] is a fictional Baromètre of 120 devices, generated deterministically by
+// internal/gen (go run ./internal/gen > data/barometre-2019.json, from this directory):
+// every kind and level, local devices weighing most; about half the devices are not
+// evaluated, and those that are use a few of eight indicators, measured once evaluated.
+// Places, organisations, non-free tools and every figure are invented.
 package participation

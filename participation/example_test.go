@@ -72,8 +72,8 @@ func ExampleCrossTab() {
 	// true
 	// | role \ open_source | false | true | total |
 	// | --- | --- | --- | --- |
-	// | co_design | 19 | 13 | 32 |
-	// | opinion | 21 | 14 | 35 |
-	// | sensor | 27 | 18 | 45 |
-	// | total | 67 | 45 | 112 |
+	// | co_design | 21 | 28 | 49 |
+	// | opinion | 35 | 20 | 55 |
+	// | sensor | 11 | <10 | 16 |
+	// | total | 67 | 53 | 120 |
 }

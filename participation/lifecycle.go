@@ -141,7 +141,9 @@ func (d *Device) Permitted(actor Agent) []Action {
 // checkLifecycle checks the state and, when the device has a history, that the history
 // replays to it, in time order.
 func (d *Device) checkLifecycle(v *civic.ValidationError, path civic.Path) {
-	enum(v, path.Key("state"), d.State, d.State.Valid())
+	if !d.State.Valid() {
+		enum(v, path.Key("state"), d.State, false)
+	}
 	def, err := lifecycle()
 	if err != nil {
 		v.Add(path.Key("state"), civic.CodeInternal, err.Error())

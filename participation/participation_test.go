@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,6 +101,10 @@ func TestDeviceRules(t *testing.T) {
 				{At: t0.Add(-time.Hour), Action: "close", From: "open", To: "closed"},
 			}
 		}, []string{"history[1].at order"}},
+		{"evaluated without an evaluation", func(d *participation.Device) {
+			d.State = participation.StateEvaluated
+			d.Evaluation = participation.Evaluation{Format: participation.FormatNone}
+		}, []string{"evaluation.format not_evaluated"}},
 		{"history not leading to the state", func(d *participation.Device) {
 			d.State = participation.StateArchived
 			d.History = []participation.Step{{At: time.Now(), Action: "open", From: "planned", To: "open"}}
@@ -208,6 +213,7 @@ func TestCSVRoundTrip(t *testing.T) {
 
 func TestCSVShapes(t *testing.T) {
 	en := csvOf(t, false)
+	d0 := builtin(t).Devices[0]
 	lines := strings.Split(strings.TrimSuffix(en, "\n"), "\n")
 	// Reordered columns: swap the first two columns everywhere (the quoted fields of the
 	// generated file do not contain the first two columns' separators).
@@ -232,14 +238,19 @@ func TestCSVShapes(t *testing.T) {
 		{"missing column", strings.Replace(en, "population,", "populace,", 1), 0, "unknown_column", nil},
 		{"extra column", strings.Replace(lines[0], "id,", "id,notes,", 1) + "\n", 0, "unknown_column", nil},
 		{"empty file", "", 0, "required", nil},
-		{"Latin-1", strings.Replace(en, "Ministère", "Minist\xe8re", 1), 0, "encoding", nil},
-		{"quoted newline in a field", strings.Replace(en, "Analyse par un prestataire", "\"Analyse\npar un prestataire\"", 1), 3, "", nil},
+		{"Latin-1", strings.Replace(en, d0.Name["fr"], d0.Name["fr"]+" \xe9t\xe9", 1), 3, "", []string{"row[2].name_fr encoding"}},
+		{"UTF-16", "\xff\xfei\x00d\x00", 0, "encoding", nil},
+		{"stray quote", en + "d9,\"a\"b,\n", 3, "csv_syntax", nil},
+		{"quoted newline in a field", strings.Replace(en, ","+d0.Synthesis+",", ",\"Première ligne,\r\nseconde ligne\",", 1), 3, "", nil},
 		{"short row", en + "d999,Nom\n", 4, "", []string{"row[5] field_count"}},
-		{"bad number", strings.Replace(en, ",67000000,", ",soixante-sept,", 1), 3, "", []string{"row[2].population number"}},
-		{"bad date", strings.Replace(en, ",2017-01,", ",2017-13,", 1), 3, "", []string{"row[2].start invalid_date"}},
+		{"bad number", strings.Replace(en, fmt.Sprintf(",%d,", d0.Territory.Population), ",soixante-sept,", 1), 3, "", []string{"row[2].population number"}},
+		{"bad date", strings.Replace(en, ","+d0.Start.String()+",", ",2017-13,", 1), 3, "", []string{"row[2].start invalid_date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.name != "as written" {
+				require.NotEqual(t, en, tt.in, "the case changes the file")
+			}
 			ds, rows, err := readAll(tt.in)
 			assert.Len(t, ds, tt.devices)
 			if tt.err == "" {
@@ -310,6 +321,51 @@ func TestSummaryAndRepresentation(t *testing.T) {
 	r := participation.Represent(map[string]int64{"young": 10, "old": 30}, map[string]float64{"young": 50, "old": 50})
 	assert.InDelta(t, 0.25, r.TVD, 1e-9)
 	assert.Equal(t, "old", r.Rows[0].Category)
-	assert.InDelta(t, 1.5, r.Rows[0].Ratio, 1e-9)
+	require.NotNil(t, r.Rows[0].Ratio)
+	assert.InDelta(t, 1.5, *r.Rows[0].Ratio, 1e-9)
 	assert.Equal(t, int64(10), r.Rows[1].Count)
+}
+
+// TestCSVEncodingRow checks that a byte that is not UTF-8 far into a file is reported at
+// its own row and column, and that every other row is still read.
+func TestCSVEncodingRow(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, participation.WriteCSV(&buf, builtin(t).Devices[:40], false))
+	lines := strings.Split(buf.String(), "\n")
+	lines[30] = strings.Replace(lines[30], ",", " \xe9,", 1) // row 31, its first column
+	ds, rows, err := readAll(strings.Join(lines, "\n"))
+	require.NoError(t, err)
+	assert.Len(t, ds, 40, "no row dropped")
+	require.NotEmpty(t, rows)
+	assert.Regexp(t, `^row\[31\]\.[a-z_]+ encoding$`, rows[0])
+	for _, r := range rows {
+		assert.True(t, strings.HasPrefix(r, "row[31]"), r)
+	}
+	e := civic.FieldErrors(func() error {
+		rd := participation.NewReader(strings.NewReader(strings.Join(lines, "\n")))
+		for {
+			if _, ok := rd.Next(); !ok || rd.RowErr() != nil {
+				return rd.RowErr()
+			}
+		}
+	}())
+	require.NotEmpty(t, e)
+	assert.Equal(t, []any{"0xE9"}, e[0].Args)
+}
+
+// TestCSVLine checks that a row's line in the file accounts for quoted line breaks.
+func TestCSVLine(t *testing.T) {
+	in := strings.Replace(csvOf(t, false), "\nd001,", "\n\"d0\n0\n1\",", 1)
+	rd := participation.NewReader(strings.NewReader(in))
+	var got [][2]int
+	for {
+		if _, ok := rd.Next(); !ok {
+			break
+		}
+		got = append(got, [2]int{rd.Row(), rd.Line()})
+	}
+	require.NoError(t, rd.Err())
+	require.Len(t, got, 3)
+	assert.Equal(t, [2]int{2, 2}, got[0])
+	assert.Equal(t, [][2]int{{2, 2}, {3, 5}, {4, 6}}, got, "the quoted line breaks move the next rows down")
 }

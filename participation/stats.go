@@ -22,15 +22,31 @@ import (
 type Dimension[T any] struct {
 	Name   string
 	Values func(T) []string
+	// single, when set, gives the one category of a single-valued dimension without
+	// allocating a slice ([Count] uses it).
+	single func(T) string
 }
 
 func one[T any](name string, f func(T) string) Dimension[T] {
-	return Dimension[T]{Name: name, Values: func(x T) []string { return []string{f(x)} }}
+	return Dimension[T]{Name: name, Values: func(x T) []string { return []string{f(x)} }, single: f}
+}
+
+// Count counts the record x in the cross-tabulation t by the row and column dimensions:
+// t.Add(row.Values(x), col.Values(x)), without allocating for single-valued dimensions.
+func Count[T any](t *Tab, row, col Dimension[T], x T) {
+	if row.single != nil && col.single != nil {
+		t.records++
+		t.counts[[2]string{row.single(x), col.single(x)}]++
+		return
+	}
+	t.Add(row.Values(x), col.Values(x))
 }
 
 // DeviceDimensions lists the dimensions of devices: kind, level (the organiser's kind),
-// family, role, model, open_source, evaluation, state, channel, size (the territory's
-// population band).
+// family, role, model, open_source, evaluation (its format), evaluated (true or false),
+// indicator (the names of the indicators used; multi-valued), state, channel
+// (multi-valued), size (the territory's population band) and participation (the band of
+// participants ÷ population).
 func DeviceDimensions() []Dimension[*Device] {
 	return []Dimension[*Device]{
 		one("kind", func(d *Device) string { return string(d.Kind) }),
@@ -40,6 +56,14 @@ func DeviceDimensions() []Dimension[*Device] {
 		one("model", func(d *Device) string { return string(d.Tool.Model) }),
 		one("open_source", func(d *Device) string { return strconv.FormatBool(d.Tool.OpenSource) }),
 		one("evaluation", func(d *Device) string { return string(d.Evaluation.Format) }),
+		one("evaluated", func(d *Device) string { return strconv.FormatBool(d.Evaluated()) }),
+		{Name: "indicator", Values: func(d *Device) []string {
+			out := make([]string, len(d.Evaluation.Indicators))
+			for i, in := range d.Evaluation.Indicators {
+				out[i] = in.Name
+			}
+			return out
+		}},
 		one("state", func(d *Device) string { return string(d.State) }),
 		{Name: "channel", Values: func(d *Device) []string {
 			out := make([]string, len(d.Channels))
@@ -49,7 +73,27 @@ func DeviceDimensions() []Dimension[*Device] {
 			return out
 		}},
 		one("size", func(d *Device) string { return sizeBand(d.Territory.Population) }),
+		one("participation", func(d *Device) string { return rateBand(d.Outcomes.Participants, d.Territory.Population) }),
 	}
+}
+
+// rateBand is the band of participants ÷ population, its number first so that bands sort
+// in order.
+func rateBand(participants, population int64) string {
+	if population <= 0 {
+		return "0: unknown"
+	}
+	switch r := float64(participants) / float64(population); {
+	case r < 0.001:
+		return "1: <0.1%"
+	case r < 0.01:
+		return "2: 0.1-1%"
+	case r < 0.05:
+		return "3: 1-5%"
+	case r < 0.2:
+		return "4: 5-20%"
+	}
+	return "5: >=20%"
 }
 
 func sizeBand(n int64) string {
@@ -150,18 +194,12 @@ func (t *Tab) Table(tag language.Tag) *Table {
 	for k := range t.counts {
 		rs[k[0]], cs[k[1]] = true, true
 	}
-	col := collate.New(tag, collate.Loose) // one collator per call: not safe for concurrent use
 	sorted := func(m map[string]bool) []string {
 		out := make([]string, 0, len(m))
 		for k := range m {
 			out = append(out, k)
 		}
-		slices.SortFunc(out, func(a, b string) int {
-			if c := col.CompareString(a, b); c != 0 {
-				return c
-			}
-			return cmp.Compare(a, b)
-		})
+		sortCollated(out, tag)
 		return out
 	}
 	tb := &Table{Row: t.row, Col: t.col, Rows: sorted(rs), Cols: sorted(cs), Records: t.records}
@@ -181,11 +219,23 @@ func (t *Tab) Table(tag language.Tag) *Table {
 	return tb
 }
 
+// sortCollated sorts s in the collation of the language (byte order among equals). It
+// makes its own collator: a collator is not safe for concurrent use, so none is shared.
+func sortCollated(s []string, tag language.Tag) {
+	col := collate.New(tag, collate.Loose)
+	slices.SortFunc(s, func(a, b string) int {
+		if c := col.CompareString(a, b); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+}
+
 // CrossTab counts records by two dimensions.
 func CrossTab[T any](records []T, row, col Dimension[T], tag language.Tag) *Table {
 	t := NewTab(row.Name, col.Name)
 	for _, r := range records {
-		t.Add(row.Values(r), col.Values(r))
+		Count(t, row, col, r)
 	}
 	return t.Table(tag)
 }
@@ -229,37 +279,10 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		cw.WriteAll(rows)
 		return cw.Error()
 	case "json":
-		type jt struct {
-			Row     string       `json:"row"`
-			Col     string       `json:"col"`
-			K       int          `json:"k"`
-			Rows    []string     `json:"rows"`
-			Cols    []string     `json:"cols"`
-			Counts  [][]*int64   `json:"counts"`
-			Shares  [][]*float64 `json:"shares"`
-			Records int64        `json:"records"`
-			Masked  int          `json:"masked"`
-		}
-		out := jt{Row: tb.Row, Col: tb.Col, K: k, Rows: tb.Rows, Cols: tb.Cols, Records: tb.Records}
-		for _, r := range tb.Counts {
-			var line []*int64
-			var shares []*float64
-			for _, n := range r {
-				if masked(n, k) {
-					line, shares = append(line, nil), append(shares, nil)
-					out.Masked++
-				} else {
-					share := float64(n) / float64(max(tb.Total, 1))
-					line, shares = append(line, &n), append(shares, &share)
-				}
-			}
-			out.Counts = append(out.Counts, line)
-			out.Shares = append(out.Shares, shares)
-		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(tb.JSON(k))
 	case "md":
 		esc := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
 		fmt.Fprintf(w, "| %s |\n|", strings.Join(mapStrings(head, esc), " | "))
@@ -302,6 +325,41 @@ func mapStrings(in []string, f func(string) string) []string {
 	return out
 }
 
+// TableJSON is the published form of a [Table] in JSON: counts from 1 to k−1 are null,
+// as are their shares of the total; Masked counts them.
+type TableJSON struct {
+	Row     string       `json:"row"`
+	Col     string       `json:"col"`
+	K       int          `json:"k"`
+	Rows    []string     `json:"rows"`
+	Cols    []string     `json:"cols"`
+	Counts  [][]*int64   `json:"counts"`
+	Shares  [][]*float64 `json:"shares"`
+	Records int64        `json:"records"`
+	Masked  int          `json:"masked"`
+}
+
+// JSON returns the table as published in JSON under threshold k.
+func (tb *Table) JSON(k int) TableJSON {
+	out := TableJSON{Row: tb.Row, Col: tb.Col, K: k, Rows: tb.Rows, Cols: tb.Cols, Records: tb.Records}
+	for _, r := range tb.Counts {
+		var line []*int64
+		var shares []*float64
+		for _, n := range r {
+			if masked(n, k) {
+				line, shares = append(line, nil), append(shares, nil)
+				out.Masked++
+			} else {
+				share := float64(n) / float64(max(tb.Total, 1))
+				line, shares = append(line, &n), append(shares, &share)
+			}
+		}
+		out.Counts = append(out.Counts, line)
+		out.Shares = append(out.Shares, shares)
+	}
+	return out
+}
+
 // Summary is what researchers ask first of a set of devices.
 type Summary struct {
 	Devices int `json:"devices"`
@@ -310,54 +368,97 @@ type Summary struct {
 	EvaluatedShare float64 `json:"evaluatedShare"`
 	// Indicators counts how many devices use each indicator, by name.
 	Indicators map[string]int `json:"indicators"`
-	// ParticipationRate is the median of participants ÷ population over devices with a
-	// population.
+	// ParticipationRate is the median of participants ÷ population over the devices with a
+	// population (RateDevices of them).
 	ParticipationRate float64 `json:"participationRate"`
-	// CostPerParticipant is the total budget ÷ the total participants, in euros.
+	RateDevices       int     `json:"rateDevices"`
+	// CostPerParticipant is the budget ÷ the participants, in euros, over the devices that
+	// report both a budget and participants (CostDevices of them): a budget of 0 means
+	// unknown in the survey, and counting it would lower the cost.
 	CostPerParticipant float64 `json:"costPerParticipant"`
+	CostDevices        int     `json:"costDevices"`
 	// TakenIntoAccount is the share of contributions taken into account, over all devices.
 	TakenIntoAccount float64 `json:"takenIntoAccount"`
+	// Participants, Contributions and Budget are totals over all devices.
+	Participants  int64 `json:"participants"`
+	Contributions int64 `json:"contributions"`
+	Budget        int64 `json:"budget"`
 }
 
-// Summarise computes the summary of the devices.
-func Summarise(devices []Device) Summary {
-	s := Summary{Devices: len(devices), Indicators: map[string]int{}}
-	var rates []float64
-	var budget, participants, contributions, taken int64
-	for i := range devices {
-		d := &devices[i]
-		if d.Evaluated() {
-			s.Evaluated++
-		}
-		for _, in := range d.Evaluation.Indicators {
-			s.Indicators[in.Name]++
-		}
-		if d.Territory.Population > 0 {
-			rates = append(rates, float64(d.Outcomes.Participants)/float64(d.Territory.Population))
-		}
-		budget += d.Means.Budget
-		participants += d.Outcomes.Participants
-		contributions += d.Outcomes.Contributions
-		taken += d.Outcomes.TakenIntoAccount
+// Summariser accumulates a [Summary] one device at a time, for streams read with
+// [NewReader]. Its memory grows with the number of distinct indicator names and by one
+// float64 per device with a population (for the exact median participation rate), 8 MB for
+// a million devices; it keeps nothing else per device. The zero value is ready to use.
+type Summariser struct {
+	s                      Summary
+	rates                  []float64
+	costBudget, costPeople int64
+	taken                  int64
+}
+
+// Add counts one device.
+func (m *Summariser) Add(d *Device) {
+	s := &m.s
+	if s.Indicators == nil {
+		s.Indicators = map[string]int{}
+	}
+	s.Devices++
+	if d.Evaluated() {
+		s.Evaluated++
+	}
+	for _, in := range d.Evaluation.Indicators {
+		s.Indicators[in.Name]++
+	}
+	o := d.Outcomes
+	if d.Territory.Population > 0 {
+		m.rates = append(m.rates, float64(o.Participants)/float64(d.Territory.Population))
+	}
+	if d.Means.Budget > 0 && o.Participants > 0 {
+		m.costBudget += d.Means.Budget
+		m.costPeople += o.Participants
+		s.CostDevices++
+	}
+	s.Budget += d.Means.Budget
+	s.Participants += o.Participants
+	s.Contributions += o.Contributions
+	m.taken += o.TakenIntoAccount
+}
+
+// Summary returns the summary of the devices added so far.
+func (m *Summariser) Summary() Summary {
+	s := m.s
+	if s.Indicators == nil {
+		s.Indicators = map[string]int{}
 	}
 	if s.Devices > 0 {
 		s.EvaluatedShare = float64(s.Evaluated) / float64(s.Devices)
 	}
-	if len(rates) > 0 {
+	s.RateDevices = len(m.rates)
+	if len(m.rates) > 0 {
+		rates := slices.Clone(m.rates)
 		slices.Sort(rates)
-		m := len(rates) / 2
-		s.ParticipationRate = rates[m]
+		k := len(rates) / 2
+		s.ParticipationRate = rates[k]
 		if len(rates)%2 == 0 {
-			s.ParticipationRate = (rates[m-1] + rates[m]) / 2
+			s.ParticipationRate = (rates[k-1] + rates[k]) / 2
 		}
 	}
-	if participants > 0 {
-		s.CostPerParticipant = float64(budget) / float64(participants)
+	if m.costPeople > 0 {
+		s.CostPerParticipant = float64(m.costBudget) / float64(m.costPeople)
 	}
-	if contributions > 0 {
-		s.TakenIntoAccount = float64(taken) / float64(contributions)
+	if s.Contributions > 0 {
+		s.TakenIntoAccount = float64(m.taken) / float64(s.Contributions)
 	}
 	return s
+}
+
+// Summarise computes the summary of the devices.
+func Summarise(devices []Device) Summary {
+	var m Summariser
+	for i := range devices {
+		m.Add(&devices[i])
+	}
+	return m.Summary()
 }
 
 // Rate is the acceptance rate of one category of proposals.
@@ -371,8 +472,9 @@ type Rate struct {
 // AcceptanceRates returns, for each category of the dimension, the share of decided
 // proposals that were accepted. Accepted counts proposals accepted, confirmed, declined,
 // scheduled or cancelled (the committee said yes); decided adds those waitlisted and
-// rejected. Categories are sorted by name.
-func AcceptanceRates(ps []*contribution.Proposal, dim Dimension[*contribution.Proposal]) []Rate {
+// rejected; drafts, submissions under review and withdrawals are left out. Categories are
+// sorted with the collation of the language.
+func AcceptanceRates(ps []*contribution.Proposal, dim Dimension[*contribution.Proposal], tag language.Tag) []Rate {
 	byCat := map[string]*Rate{}
 	for _, p := range ps {
 		var acc, dec bool
@@ -403,7 +505,13 @@ func AcceptanceRates(ps []*contribution.Proposal, dim Dimension[*contribution.Pr
 		r.Rate = float64(r.Accepted) / float64(r.Decided)
 		out = append(out, *r)
 	}
-	slices.SortFunc(out, func(a, b Rate) int { return cmp.Compare(a.Category, b.Category) })
+	col := collate.New(tag, collate.Loose) // one collator per call: a collator is not safe for concurrent use
+	slices.SortFunc(out, func(a, b Rate) int {
+		if c := col.CompareString(a.Category, b.Category); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Category, b.Category)
+	})
 	return out
 }
 
@@ -417,17 +525,19 @@ type Representation struct {
 }
 
 // Representative is one category: its count among participants, its share, its share in
-// the reference population, and their ratio (1: as represented as in the population).
+// the reference population, and their ratio (1: as represented as in the population; nil
+// when the category is absent from the reference, where no ratio exists).
 type Representative struct {
-	Category  string  `json:"category"`
-	Count     int64   `json:"count"`
-	Share     float64 `json:"share"`
-	Reference float64 `json:"reference"`
-	Ratio     float64 `json:"ratio"`
+	Category  string   `json:"category"`
+	Count     int64    `json:"count"`
+	Share     float64  `json:"share"`
+	Reference float64  `json:"reference"`
+	Ratio     *float64 `json:"ratio"`
 }
 
 // Represent compares the observed counts with the reference shares (normalised to sum to
-// 1). Categories of either side appear, in the order of the reference then by name.
+// 1; negative shares count as 0). Categories of the reference come first, by name, then
+// those only observed.
 func Represent(observed map[string]int64, reference map[string]float64) Representation {
 	var total int64
 	for _, n := range observed {
@@ -435,7 +545,7 @@ func Represent(observed map[string]int64, reference map[string]float64) Represen
 	}
 	var refTotal float64
 	for _, s := range reference {
-		refTotal += s
+		refTotal += max(s, 0)
 	}
 	cats := sortedKeys(reference)
 	for _, k := range sortedKeys(observed) {
@@ -450,12 +560,11 @@ func Represent(observed map[string]int64, reference map[string]float64) Represen
 			row.Share = float64(row.Count) / float64(total)
 		}
 		if refTotal > 0 {
-			row.Reference = reference[c] / refTotal
+			row.Reference = max(reference[c], 0) / refTotal
 		}
 		if row.Reference > 0 {
-			row.Ratio = row.Share / row.Reference
-		} else {
-			row.Ratio = math.Inf(1)
+			ratio := row.Share / row.Reference
+			row.Ratio = &ratio
 		}
 		r.TVD += math.Abs(row.Share-row.Reference) / 2
 		r.Rows = append(r.Rows, row)

@@ -24,6 +24,7 @@ func deviceBeyond() []rule {
 		{civic.CodeOrder, "end is before start, or the history is not in time order"},
 		{civic.CodeIllegalAction, "the history does not follow the lifecycle"},
 		{civic.CodeReplayMismatch, "the history does not lead to the state"},
+		{civic.CodeNotEvaluated, "the state is evaluated, or the history has an evaluate action, but evaluation.format is none"},
 		{civic.CodeInvalidURL, "an organiser's website matches the pattern but is not an absolute http or https URL with a host"},
 		{civic.CodeInvalidDate, "a date matches the pattern but does not exist (30 February)"},
 		{civic.CodeInvalidTime, "a history time is a date-time the format accepts but Go's RFC 3339 parser refuses"},

@@ -6,25 +6,37 @@ import (
 	"github.com/civic-observatory/civic/participation"
 )
 
-// demoBarometre summarises the built-in fictional Baromètre: devices by kind and level of
-// organiser, with small groups masked, and the indicators researchers ask first.
+// demoBarometre summarises the built-in fictional Baromètre: devices by family of
+// organiser and evaluation format with small groups masked, the figures researchers ask
+// first, and how far participants are from the adult population by age.
 func demoBarometre(e *env, s *demoState) error {
 	heading(e, "Baromètre de la démocratie locale numérique (données fictives)", "Barometer of local digital democracy (fictional data)")
 	b, err := participation.Barometre2019()
 	if err != nil {
 		return err
 	}
-	ptrs := make([]*participation.Device, len(b.Devices))
-	for i := range b.Devices {
-		ptrs[i] = &b.Devices[i]
-	}
 	dims := participation.DeviceDimensions()
-	kind, _ := participation.FindDimension(dims, "family")
+	family, _ := participation.FindDimension(dims, "family")
 	eval, _ := participation.FindDimension(dims, "evaluation")
+	acc := newDeviceStats(family, eval)
+	for i := range b.Devices {
+		acc.add(&b.Devices[i])
+	}
+	fmt.Fprintf(e.stdout, "%s\n", label(e.lang,
+		fmt.Sprintf("%d dispositifs de %d organisations répondantes.", len(b.Devices), len(b.Respondents())),
+		fmt.Sprintf("%d devices from %d respondent organisations.", len(b.Devices), len(b.Respondents()))))
 	fmt.Fprintln(e.stdout, label(e.lang, "Dispositifs par famille d'organisateur et format d'évaluation (effectifs < 5 masqués) :",
 		"Devices by family of organiser and evaluation format (counts below 5 masked):"))
-	if err := participation.CrossTab(ptrs, kind, eval, e.lang).Write(e.stdout, "text", 5); err != nil {
+	sections := acc.sections(e.lang)
+	if err := sections[0].table.Write(e.stdout, "text", 5); err != nil {
 		return err
 	}
-	return writeSummary(e, "text", participation.Summarise(b.Devices), b.Devices)
+	fmt.Fprintln(e.stdout)
+	if err := sections[1].sheet.Write(e.stdout, "text", 5, e.lang); err != nil {
+		return err
+	}
+	rep := participation.Represent(acc.ages, participation.FranceAges2019())
+	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(e.stdout, label(e.lang, "Participants par âge rapportés à la population adulte :", "Participants by age against the adult population:"))
+	return participation.RepresentationSheet("ages", rep).Write(e.stdout, "text", 5, e.lang)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,21 +8,47 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/language"
+	"golang.org/x/text/transform"
+
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/participation"
 )
 
-// runStats cross-tabulates proposals, devices or the civic tech map.
+// statsSection is one part of the output of civic stats.
+type statsSection struct {
+	name   string
+	title  civic.Text
+	table  *participation.Table // the cross-tabulation, or
+	sheet  *participation.Sheet // a sheet of figures
+	shares bool
+}
+
+// runStats cross-tabulates proposals, devices or the civic tech map, and adds the figures
+// researchers ask first: for devices the summary, the indicators used and the
+// representativeness of participants by age; for proposals the acceptance rates by family
+// and by format. Every figure resting on a group smaller than --k is masked.
 //
-//	civic stats [--source devices|proposals|map] [--by ROW,COL] [--format text|md|csv|json] [--k N] [FILE]
+//	civic stats [--source devices|proposals|map] [--by ROW,COL] [--format text|md|csv|json]
+//	            [--k N] [--shares] [--only SECTION] [--encoding utf-8|latin1|windows-1252]
+//	            [--call FILE] [FILE]
+//
+// A Baromètre in CSV (a .csv file, or "-" for standard input with --csv) is streamed: its
+// memory does not grow with the file but for the median participation rate (8 bytes a
+// device). CSV output holds one section: the cross-tabulation unless --only names another.
 func runStats(e *env) error {
 	fs := flags("stats")
 	source := fs.String("source", "devices", "records: devices (a Baromètre, JSON or CSV), proposals (JSON array) or map (JSON)")
 	by := fs.String("by", "", "the two dimensions, ROW,COL (default: kind,level for devices, axis,family for proposals, family,legal_form for the map)")
 	format := fs.String("format", "text", "output: text, md, csv or json")
-	k := fs.Int("k", 5, "mask counts from 1 to k-1 (k-anonymity); 1 masks nothing")
-	shares := fs.Bool("shares", false, "print shares of the total instead of counts")
+	k := fs.Int("k", 5, "mask every figure resting on a group of 1 to k-1 (k-anonymity); 1 masks nothing")
+	shares := fs.Bool("shares", false, "print shares of the total instead of counts in the cross-tabulation")
+	only := fs.String("only", "", "print only this section: table; summary, indicators, ages (devices); rates_family, rates_format (proposals)")
+	encoding := fs.String("encoding", "utf-8", "encoding of a CSV Baromètre: utf-8, latin1 (ISO 8859-1) or windows-1252")
+	asCSV := fs.Bool("csv", false, "read the Baromètre as CSV whatever the file's name (for standard input, \"-\")")
+	callFile := fs.String("call", "", "the call the proposals answer (default: the built-in 2019 call)")
 	files, err := parse(fs, e.args)
 	if err != nil {
 		return err
@@ -38,6 +63,11 @@ func runStats(e *env) error {
 	if *k < 1 {
 		return usagef("--k must be at least 1")
 	}
+	switch *format {
+	case "text", "md", "csv", "json":
+	default:
+		return usagef("unknown format %q", *format)
+	}
 	dims := func(def string) (string, string, error) {
 		if *by == "" {
 			*by = def
@@ -48,104 +78,272 @@ func runStats(e *env) error {
 		}
 		return row, col, nil
 	}
-	var tb *participation.Table
-	var extra func() error
+	var sections []statsSection
 	switch *source {
 	case "devices":
-		devices, err := loadDevices(file)
-		if err != nil {
-			return err
-		}
 		row, col, err := dims("kind,level")
 		if err != nil {
 			return err
 		}
-		r, ok1 := participation.FindDimension(participation.DeviceDimensions(), row)
-		c, ok2 := participation.FindDimension(participation.DeviceDimensions(), col)
-		if !ok1 || !ok2 {
-			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(participation.DeviceDimensions()))
-		}
-		ptrs := make([]*participation.Device, len(devices))
-		for i := range devices {
-			ptrs[i] = &devices[i]
-		}
-		tb = participation.CrossTab(ptrs, r, c, e.lang)
-		extra = func() error { return writeSummary(e, *format, participation.Summarise(devices), devices) }
-	case "proposals":
-		cx, err := programmeContext(e, "", file)
-		if err != nil {
-			return err
-		}
-		row, col, err := dims("axis,family")
-		if err != nil {
-			return err
-		}
-		all := participation.ProposalDimensions(cx.Call)
+		all := participation.DeviceDimensions()
 		r, ok1 := participation.FindDimension(all, row)
 		c, ok2 := participation.FindDimension(all, col)
 		if !ok1 || !ok2 {
 			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
 		}
-		ps := cx.Proposals
+		dec, err := decoderFor(*encoding)
+		if err != nil {
+			return err
+		}
+		acc := newDeviceStats(r, c)
+		if err := acc.load(e, file, *asCSV, dec); err != nil {
+			return err
+		}
+		sections = acc.sections(e.lang)
+	case "proposals":
+		row, col, err := dims("axis,family")
+		if err != nil {
+			return err
+		}
+		call, err := loadCall(*callFile)
+		if err != nil {
+			return reportProblems(e, inFile(*callFile, err))
+		}
+		all := participation.ProposalDimensions(call)
+		r, ok1 := participation.FindDimension(all, row)
+		c, ok2 := participation.FindDimension(all, col)
+		if !ok1 || !ok2 {
+			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
+		}
+		var ps []*contribution.Proposal
 		if file == "" {
 			ps = demoDecided(e)
+		} else {
+			data, err := readInput(e, file)
+			if err != nil {
+				return err
+			}
+			if ps, err = contribution.DecodeProposals(data, call); err != nil {
+				return reportProblems(e, inFile(file, err))
+			}
 		}
-		tb = participation.CrossTab(ps, r, c, e.lang)
-		extra = func() error {
-			if *format != "text" {
-				return nil
-			}
-			for _, name := range []string{"family", "format"} {
-				d, _ := participation.FindDimension(all, name)
-				fmt.Fprintf(e.stdout, "\n%s (%s)\n", label(e.lang, "Taux d'acceptation", "Acceptance rate"), name)
-				for _, rt := range participation.AcceptanceRates(ps, d) {
-					fmt.Fprintf(e.stdout, "  %-14s %3d / %-3d  %5.1f %%\n", rt.Category, rt.Accepted, rt.Decided, 100*rt.Rate)
-				}
-			}
-			return nil
+		sections = append(sections, statsSection{name: "table", title: civic.NewText("Propositions", "Proposals"),
+			table: participation.CrossTab(ps, r, c, e.lang)})
+		for _, name := range []string{"family", "format"} {
+			d, _ := participation.FindDimension(all, name)
+			sections = append(sections, statsSection{name: "rates_" + name,
+				title: civic.NewText("Taux d'acceptation par "+map[string]string{"family": "famille", "format": "format"}[name], "Acceptance rate by "+name),
+				sheet: participation.RateSheet("rates_"+name, participation.AcceptanceRates(ps, d, e.lang))})
 		}
 	case "map":
 		if file == "" {
 			return usagef("--source map needs a map file")
 		}
-		data, err := os.ReadFile(file)
+		data, err := readInput(e, file)
 		if err != nil {
 			return err
 		}
 		m, err := participation.DecodeMap(data)
 		if err != nil {
-			return reportInvalid(e, file, err)
+			return reportProblems(e, inFile(file, err))
 		}
 		row, col, err := dims("family,legal_form")
 		if err != nil {
 			return err
 		}
-		r, ok1 := participation.FindDimension(participation.ActorDimensions(), row)
-		c, ok2 := participation.FindDimension(participation.ActorDimensions(), col)
+		all := participation.ActorDimensions()
+		r, ok1 := participation.FindDimension(all, row)
+		c, ok2 := participation.FindDimension(all, col)
 		if !ok1 || !ok2 {
-			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(participation.ActorDimensions()))
+			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
 		}
 		ptrs := make([]*participation.Actor, len(m.Actors))
 		for i := range m.Actors {
 			ptrs[i] = &m.Actors[i]
 		}
-		tb = participation.CrossTab(ptrs, r, c, e.lang)
+		sections = append(sections, statsSection{name: "table", title: civic.NewText("Acteurs de la civic tech", "Civic tech actors"),
+			table: participation.CrossTab(ptrs, r, c, e.lang)})
 	default:
 		return usagef("unknown source %q", *source)
 	}
-	switch *format {
-	case "text", "md", "csv", "json":
-	default:
-		return usagef("unknown format %q", *format)
+	sections[0].shares = *shares
+	if *only == "" && *format == "csv" {
+		*only = "table"
 	}
-	tb.Shares = *shares
-	if err := tb.Write(e.stdout, *format, *k); err != nil {
-		return err
+	if *only != "" {
+		i := slices.IndexFunc(sections, func(s statsSection) bool { return s.name == *only })
+		if i < 0 {
+			names := make([]string, len(sections))
+			for j, s := range sections {
+				names[j] = s.name
+			}
+			return usagef("unknown section %q (known: %s)", *only, strings.Join(names, ", "))
+		}
+		sections = sections[i : i+1]
 	}
-	if extra != nil {
-		return extra()
+	return writeSections(e, sections, *format, *k)
+}
+
+// writeSections prints the sections: one JSON object keyed by section name, or one after
+// the other with a title in text and Markdown.
+func writeSections(e *env, sections []statsSection, format string, k int) error {
+	if format == "json" {
+		out := map[string]any{"k": k}
+		for _, s := range sections {
+			if s.table != nil {
+				out[s.name] = s.table.JSON(k)
+			} else {
+				out[s.name] = s.sheet.JSON(k)
+			}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for i, s := range sections {
+		if len(sections) > 1 {
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			switch format {
+			case "md":
+				fmt.Fprintf(e.stdout, "## %s\n\n", s.title.Get(e.lang))
+			case "text":
+				t := s.title.Get(e.lang)
+				fmt.Fprintf(e.stdout, "%s\n%s\n", t, strings.Repeat("─", len([]rune(t))))
+			}
+		}
+		var err error
+		if s.table != nil {
+			s.table.Shares = s.shares
+			err = s.table.Write(e.stdout, format, k)
+		} else {
+			err = s.sheet.Write(e.stdout, format, k, e.lang)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// deviceStats accumulates the statistics of a stream of devices: nothing is kept per
+// device but its participation rate (for the median).
+type deviceStats struct {
+	row, col participation.Dimension[*participation.Device]
+	tab      *participation.Tab
+	sum      participation.Summariser
+	ages     map[string]int64
+}
+
+func newDeviceStats(row, col participation.Dimension[*participation.Device]) *deviceStats {
+	return &deviceStats{row: row, col: col, tab: participation.NewTab(row.Name, col.Name), ages: map[string]int64{}}
+}
+
+func (a *deviceStats) add(d *participation.Device) {
+	participation.Count(a.tab, a.row, a.col, d)
+	a.sum.Add(d)
+	for g, n := range d.Outcomes.Ages {
+		a.ages[g] += n
+	}
+}
+
+// load reads the devices of the file — the built-in Baromètre when there is none, a
+// Baromètre in CSV when the name ends in .csv or asCSV is set, else in JSON. Any problem
+// in the input is printed, every one of them, and no figure is given.
+func (a *deviceStats) load(e *env, file string, asCSV bool, dec transform.Transformer) error {
+	if file == "" {
+		b, err := participation.Barometre2019()
+		if err != nil {
+			return err
+		}
+		for i := range b.Devices {
+			a.add(&b.Devices[i])
+		}
+		return nil
+	}
+	if !asCSV && !strings.HasSuffix(strings.ToLower(file), ".csv") {
+		data, err := readInput(e, file)
+		if err != nil {
+			return err
+		}
+		if dec != nil {
+			return usagef("--encoding applies to CSV only: JSON is UTF-8")
+		}
+		b, err := participation.DecodeBarometre(data)
+		if err != nil {
+			return reportProblems(e, inFile(file, err))
+		}
+		for i := range b.Devices {
+			a.add(&b.Devices[i])
+		}
+		return nil
+	}
+	var in io.Reader = e.stdin
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	if dec != nil {
+		in = transform.NewReader(in, dec)
+	}
+	rd := participation.NewReader(in)
+	var all civic.ValidationError
+	for {
+		d, ok := rd.Next()
+		if !ok {
+			break
+		}
+		if err := rd.RowErr(); err != nil {
+			all.Merge(nil, err)
+			continue
+		}
+		a.add(d)
+	}
+	if err := rd.Err(); err != nil {
+		all.Merge(nil, err)
+	}
+	if err := all.Err(); err != nil {
+		return reportProblems(e, inFile(file, err))
+	}
+	return nil
+}
+
+func (a *deviceStats) sections(tag language.Tag) []statsSection {
+	s := a.sum.Summary()
+	return []statsSection{
+		{name: "table", title: civic.NewText("Dispositifs", "Devices"), table: a.tab.Table(tag)},
+		{name: "summary", title: civic.NewText("Synthèse", "Summary"), sheet: participation.SummarySheet(s)},
+		{name: "indicators", title: civic.NewText("Indicateurs utilisés", "Indicators used"), sheet: participation.IndicatorSheet(s, tag)},
+		{name: "ages", title: civic.NewText("Représentativité par âge (population adulte de référence)", "Representativeness by age (reference adult population)"),
+			sheet: participation.RepresentationSheet("ages", participation.Represent(a.ages, participation.FranceAges2019()))},
+	}
+}
+
+// decoderFor returns the decoder of a CSV file's encoding, nil for UTF-8.
+func decoderFor(name string) (transform.Transformer, error) {
+	switch strings.ToLower(strings.ReplaceAll(name, "_", "-")) {
+	case "utf-8", "utf8", "":
+		return nil, nil
+	case "latin1", "latin-1", "iso-8859-1", "iso8859-1":
+		return charmap.ISO8859_1.NewDecoder(), nil
+	case "windows-1252", "cp1252":
+		return charmap.Windows1252.NewDecoder(), nil
+	}
+	return nil, usagef("unknown encoding %q (utf-8, latin1, windows-1252)", name)
+}
+
+// readInput reads a file, or standard input for "-".
+func readInput(e *env, file string) ([]byte, error) {
+	if file == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	return os.ReadFile(file)
 }
 
 func dimNames[T any](dims []participation.Dimension[T]) string {
@@ -154,105 +352,6 @@ func dimNames[T any](dims []participation.Dimension[T]) string {
 		names[i] = d.Name
 	}
 	return strings.Join(names, ", ")
-}
-
-// loadDevices reads a Baromètre: JSON, or CSV (by the .csv extension), or the built-in one.
-func loadDevices(file string) ([]participation.Device, error) {
-	if file == "" {
-		b, err := participation.Barometre2019()
-		if err != nil {
-			return nil, err
-		}
-		return b.Devices, nil
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if strings.HasSuffix(strings.ToLower(file), ".csv") {
-		var out []participation.Device
-		var all civic.ValidationError
-		rd := participation.NewReader(f)
-		for {
-			d, ok := rd.Next()
-			if !ok {
-				break
-			}
-			all.Merge(nil, rd.RowErr())
-			out = append(out, *d)
-		}
-		if err := rd.Err(); err != nil {
-			all.Merge(nil, err)
-		}
-		if err := all.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-		return out, nil
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(f); err != nil {
-		return nil, err
-	}
-	b, err := participation.DecodeBarometre(buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return b.Devices, nil
-}
-
-func reportInvalid(e *env, file string, err error) error {
-	problems := civic.FieldErrors(err)
-	if problems == nil {
-		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(e.stdout, "%s: %s: %s: %s\n", file, p.Path, p.Code, p.Localize(e.p))
-	}
-	return errInvalid
-}
-
-// writeSummary prints what researchers ask first of a Baromètre.
-func writeSummary(e *env, format string, s participation.Summary, devices []participation.Device) error {
-	ages := map[string]int64{}
-	for _, d := range devices {
-		for g, n := range d.Outcomes.Ages {
-			ages[g] += n
-		}
-	}
-	rep := participation.Represent(ages, participation.FranceAges2019())
-	if format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"summary": s, "ages": rep})
-	}
-	if format != "text" {
-		return nil
-	}
-	tag := e.lang
-	fmt.Fprint(e.stdout, e.p.Sprintf("\n%s%d\n", colon(tag, "Dispositifs", "Devices"), s.Devices))
-	fmt.Fprint(e.stdout, e.p.Sprintf("%s%d (%.0f %%)\n", colon(tag, "Évalués", "Evaluated"), s.Evaluated, 100*s.EvaluatedShare))
-	fmt.Fprint(e.stdout, e.p.Sprintf("%s%.2f %%\n", colon(tag, "Taux de participation médian", "Median participation rate"), 100*s.ParticipationRate))
-	fmt.Fprint(e.stdout, e.p.Sprintf("%s%.2f €\n", colon(tag, "Coût par participant", "Cost per participant"), s.CostPerParticipant))
-	fmt.Fprint(e.stdout, e.p.Sprintf("%s%.1f %%\n", colon(tag, "Contributions retenues", "Contributions taken into account"), 100*s.TakenIntoAccount))
-	fmt.Fprint(e.stdout, e.p.Sprintf("%s\n", colon(tag, "Indicateurs utilisés", "Indicators used")))
-	for _, name := range sortedNames(s.Indicators) {
-		fmt.Fprint(e.stdout, e.p.Sprintf("  %-34s %d\n", name, s.Indicators[name]))
-	}
-	fmt.Fprint(e.stdout, e.p.Sprintf("%s%.3f\n", colon(tag, "Représentativité par âge (distance de variation totale)", "Representativeness by age (total variation distance)"), rep.TVD))
-	for _, r := range rep.Rows {
-		fmt.Fprint(e.stdout, e.p.Sprintf("  %-6s %8d  %5.1f %% / %5.1f %%  ×%.2f\n", r.Category, r.Count, 100*r.Share, 100*r.Reference, r.Ratio))
-	}
-	return nil
-}
-
-func sortedNames(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // demoDecided returns the sample after the demo's simulated review, with every decision

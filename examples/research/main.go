@@ -87,7 +87,11 @@ func run(w io.Writer) error {
 	rep := participation.Represent(ages, participation.FranceAges2019())
 	fmt.Fprintf(w, "\nParticipants by age against the adult population (total variation distance %.3f):\n", rep.TVD)
 	for _, r := range rep.Rows {
-		fmt.Fprintf(w, "  %-6s %5.1f %% of participants, %5.1f %% of adults, ratio %.2f\n", r.Category, 100*r.Share, 100*r.Reference, r.Ratio)
+		ratio := "n/a"
+		if r.Ratio != nil {
+			ratio = fmt.Sprintf("%.2f", *r.Ratio)
+		}
+		fmt.Fprintf(w, "  %-6s %5.1f %% of participants, %5.1f %% of adults, ratio %s\n", r.Category, 100*r.Share, 100*r.Reference, ratio)
 	}
 	return nil
 }
