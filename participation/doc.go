@@ -103,9 +103,9 @@
 // Published outputs mask small groups (k-anonymity, as civic platforms do for
 // demographics): [Table.Write] and [Sheet.Write] hide every figure resting on a count from
 // 1 to k−1 ("<k", an empty CSV field, JSON null). A rate is masked when the accepted or the
-// refused are few, since either gives the other. This is primary suppression only: a
-// masked cell may still be deduced from its row's total and the other cells when it is
-// the only one masked.
+// refused are few, since either gives the other. Tables also hide ("*") the totals of the
+// rows and columns that hold a masked count and the grand total, and compute shares over
+// the published counts only, so that a masked count cannot be worked out from the totals.
 //
 // # Data
 //

@@ -74,6 +74,6 @@ func ExampleCrossTab() {
 	// | --- | --- | --- | --- |
 	// | co_design | 21 | 28 | 49 |
 	// | opinion | 35 | 20 | 55 |
-	// | sensor | 11 | <10 | 16 |
-	// | total | 67 | 53 | 120 |
+	// | sensor | 11 | <10 | * |
+	// | total | 67 | * | * |
 }

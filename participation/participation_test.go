@@ -296,7 +296,7 @@ func TestCrossTabAndMasking(t *testing.T) {
 	require.NoError(t, tb.Write(&buf, "csv", 1000))
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n")[1:] {
 		for _, f := range strings.Split(l, ",")[1:] {
-			assert.True(t, f == "0" || f == "<1000", "every non-zero count masked: %q", f)
+			assert.True(t, f == "0" || f == "<1000" || f == "*", "every non-zero count and total masked: %q", f)
 		}
 	}
 }
@@ -368,4 +368,25 @@ func TestCSVLine(t *testing.T) {
 	require.Len(t, got, 3)
 	assert.Equal(t, [2]int{2, 2}, got[0])
 	assert.Equal(t, [][2]int{{2, 2}, {3, 5}, {4, 6}}, got, "the quoted line breaks move the next rows down")
+}
+
+// TestMaskingCannotBeUndone checks that no masked count can be recovered from what a
+// table prints: every row and column holding a masked count has its total hidden, and so
+// has the grand total.
+func TestMaskingCannotBeUndone(t *testing.T) {
+	tab := participation.NewTab("kind", "level")
+	for range 7 {
+		tab.Add([]string{"a"}, []string{"x"})
+	}
+	tab.Add([]string{"a"}, []string{"y"})
+	tab.Add([]string{"a"}, []string{"y"})
+	for range 6 {
+		tab.Add([]string{"b"}, []string{"y"})
+	}
+	var buf bytes.Buffer
+	require.NoError(t, tab.Table(language.French).Write(&buf, "csv", 5))
+	assert.Equal(t, "kind \\ level,x,y,total\na,7,<5,*\nb,0,6,6\ntotal,7,*,*\n", buf.String())
+	buf.Reset()
+	require.NoError(t, tab.Table(language.French).Write(&buf, "json", 5))
+	assert.Contains(t, buf.String(), `"records": 0`)
 }

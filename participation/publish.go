@@ -122,8 +122,9 @@ func (sh *Sheet) JSON(k int) []map[string]any {
 
 // Write writes the sheet as "text", "md", "csv" or "json", masking every figure that rests
 // on a count from 1 to k−1 ("<k" in text and Markdown, an empty field in CSV, null in
-// JSON). Labels are given in the language of tag in text and Markdown. As with
-// [Table.Write], masking is primary suppression only.
+// JSON). Labels are given in the language of tag in text and Markdown. A sheet masks each
+// figure on its own (primary suppression); tables also hide the totals that would reveal
+// a masked count (see [Table.Write]).
 func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) error {
 	switch format {
 	case "json":

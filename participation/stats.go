@@ -243,19 +243,28 @@ func CrossTab[T any](records []T, row, col Dimension[T], tag language.Tag) *Tabl
 // masked tells whether a count is published: counts from 1 to k-1 are masked (k-anonymity).
 func masked(n int64, k int) bool { return n > 0 && n < int64(k) }
 
-// Write writes the table as "text", "md", "csv" or "json", masking every count (cells and
-// totals) from 1 to k−1; k ≤ 1 masks nothing. Masked counts print as "<k", or null in
+// Write writes the table as "text", "md", "csv" or "json", masking every count from 1 to
+// k−1 (k ≤ 1 masks nothing) and, so that no masked count can be worked out again, the
+// totals of the rows and columns that hold one and the grand total (printed "*"); shares
+// are of the published counts. Masked counts print as "<k", or null in
 // JSON, which also gives every cell's share of the total. With Shares, text, Markdown and
 // CSV print shares of the total instead of counts.
 func (tb *Table) Write(w io.Writer, format string, k int) error {
+	sup := tb.suppress(k)
 	cell := func(n int64) string {
 		switch {
 		case masked(n, k):
 			return "<" + strconv.Itoa(k)
-		case tb.Shares && tb.Total > 0:
-			return strconv.FormatFloat(100*float64(n)/float64(tb.Total), 'f', 1, 64) + "%"
+		case tb.Shares && sup.visible > 0:
+			return strconv.FormatFloat(100*float64(n)/float64(sup.visible), 'f', 1, 64) + "%"
 		}
 		return strconv.FormatInt(n, 10)
+	}
+	total := func(n int64, hidden bool) string {
+		if hidden {
+			return "*"
+		}
+		return cell(n)
 	}
 	head := append([]string{tb.Row + " \\ " + tb.Col}, tb.Cols...)
 	head = append(head, "total")
@@ -265,13 +274,13 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		for _, n := range tb.Counts[i] {
 			line = append(line, cell(n))
 		}
-		rows = append(rows, append(line, cell(tb.RowTotals[i])))
+		rows = append(rows, append(line, total(tb.RowTotals[i], sup.row[i])))
 	}
 	foot := []string{"total"}
-	for _, n := range tb.ColTotals {
-		foot = append(foot, cell(n))
+	for j, n := range tb.ColTotals {
+		foot = append(foot, total(n, sup.col[j]))
 	}
-	rows = append(rows, append(foot, cell(tb.Total)))
+	rows = append(rows, append(foot, total(tb.Total, sup.any)))
 	switch format {
 	case "csv":
 		cw := csv.NewWriter(w)
@@ -341,7 +350,11 @@ type TableJSON struct {
 
 // JSON returns the table as published in JSON under threshold k.
 func (tb *Table) JSON(k int) TableJSON {
+	sup := tb.suppress(k)
 	out := TableJSON{Row: tb.Row, Col: tb.Col, K: k, Rows: tb.Rows, Cols: tb.Cols, Records: tb.Records}
+	if sup.any {
+		out.Records = 0 // with single-valued dimensions it is the grand total
+	}
 	for _, r := range tb.Counts {
 		var line []*int64
 		var shares []*float64
@@ -350,7 +363,7 @@ func (tb *Table) JSON(k int) TableJSON {
 				line, shares = append(line, nil), append(shares, nil)
 				out.Masked++
 			} else {
-				share := float64(n) / float64(max(tb.Total, 1))
+				share := float64(n) / float64(max(sup.visible, 1))
 				line, shares = append(line, &n), append(shares, &share)
 			}
 		}
@@ -358,6 +371,30 @@ func (tb *Table) JSON(k int) TableJSON {
 		out.Shares = append(out.Shares, shares)
 	}
 	return out
+}
+
+// suppression is what a table must hide besides its small counts, so that they cannot be
+// worked out again: the total of every row and column holding a masked count, the grand
+// total (and the number of records) when any count is masked, and shares computed over
+// the published counts only.
+type suppression struct {
+	row, col []bool
+	any      bool
+	visible  int64 // the sum of the published cells
+}
+
+func (tb *Table) suppress(k int) suppression {
+	s := suppression{row: make([]bool, len(tb.Rows)), col: make([]bool, len(tb.Cols))}
+	for i, r := range tb.Counts {
+		for j, n := range r {
+			if masked(n, k) {
+				s.row[i], s.col[j], s.any = true, true, true
+			} else {
+				s.visible += n
+			}
+		}
+	}
+	return s
 }
 
 // Summary is what researchers ask first of a set of devices.
