@@ -16,6 +16,7 @@ import (
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
+	"github.com/civic-observatory/civic/internal/shared"
 )
 
 func call2019(t testing.TB) *contribution.Call {
@@ -85,8 +86,7 @@ func TestCall2019(t *testing.T) {
 // document it comes from: titles, summaries, introductions and the seventeen questions
 // must appear in it word for word.
 func TestCall2019WordForWord(t *testing.T) {
-	seed, err := os.ReadFile("../../shared/seeds/004_56da2159adc61c28.txt")
-	require.NoError(t, err, "the seeds are in ../shared beside the repository")
+	seed := shared.ReadFile(t, "seeds/004_56da2159adc61c28.txt")
 	clean := string(seed)
 	clean = strings.ReplaceAll(clean, "**", "")
 	clean = regexp.MustCompile(`(?m)^- \(\d\) `).ReplaceAllString(clean, "- ")

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/shared"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -287,10 +288,7 @@ func TestObservatoire2018(t *testing.T) {
 		t.Errorf("activities (-want +got):\n%s", diff)
 	}
 	// Every entry is a line of the seed, word for word.
-	seed, err := os.ReadFile("../../shared/seeds/000_9c7060d72d357d80.txt")
-	if err != nil {
-		t.Skip("seed not available:", err)
-	}
+	seed := shared.ReadFile(t, "seeds/000_9c7060d72d357d80.txt")
 	text := strings.ReplaceAll(string(seed), "**", "")
 	for _, a := range c.Activities {
 		if !strings.Contains(text, a.Entry["fr"]) {

@@ -16,10 +16,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic/event"
+	"github.com/civic-observatory/civic/internal/shared"
 	"github.com/civic-observatory/civic/schedule"
 )
-
-const conformance = "../../shared/conformance"
 
 // hostile returns the Journée's programme with titles and names that try to break every
 // output format.
@@ -48,11 +47,9 @@ func hostile(t *testing.T) (*schedule.Programme, schedule.Context) {
 func TestFrabXMLValidAgainstXSD(t *testing.T) {
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("xmllint is required in CI (Debian package libxml2-utils)")
-		}
-		t.Skip("xmllint not installed")
+		shared.Missing(t, "xmllint (Debian package libxml2-utils)", err)
 	}
+	xsd := shared.Path(t, "conformance/schedule.xml.xsd")
 	for name, pr := range map[string]func() (*schedule.Programme, schedule.Context){
 		"journee": func() (*schedule.Programme, schedule.Context) { cx := journee(t); return build(t, cx), cx },
 		"hostile": func() (*schedule.Programme, schedule.Context) { return hostile(t) },
@@ -63,7 +60,7 @@ func TestFrabXMLValidAgainstXSD(t *testing.T) {
 			require.NoError(t, p.WriteFrabXML(&buf, cx, language.French))
 			file := filepath.Join(t.TempDir(), "schedule.xml")
 			require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
-			out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join(conformance, "schedule.xml.xsd"), file).CombinedOutput()
+			out, err := exec.Command(xmllint, "--noout", "--schema", xsd, file).CombinedOutput()
 			require.NoError(t, err, "%s", out)
 			assert.NotContains(t, buf.String(), "<script>", "markup is escaped")
 		})
@@ -73,7 +70,7 @@ func TestFrabXMLValidAgainstXSD(t *testing.T) {
 func TestFrabJSONValidAgainstSchema(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	sch, err := c.Compile(filepath.Join(conformance, "schedule.schema.json"))
+	sch, err := c.Compile(shared.Path(t, "conformance/schedule.schema.json"))
 	require.NoError(t, err)
 	for name, mk := range map[string]func() (*schedule.Programme, schedule.Context){
 		"journee": func() (*schedule.Programme, schedule.Context) { cx := journee(t); return build(t, cx), cx },
