@@ -63,7 +63,7 @@ func Build(cx Context) (*Programme, error) {
 			pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeNotConfirmed, Args: []string{p.ID, state}})
 		case !ok:
 			pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeFormatNotAccepted, Args: []string{p.Format}})
-		case f.Section == contribution.SectionResults:
+		case section(f) == "results":
 			results = append(results, p)
 		default:
 			others = append(others, p)

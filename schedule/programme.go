@@ -329,7 +329,7 @@ func roomLabel(s *Session, table int) string {
 // fits reports whether a proposal of format f fits a session of the slot: the kind takes
 // the format's section and, at co-construction tables, the slot takes the holder's family.
 func fits(slot *Slot, f *contribution.Format, p *contribution.Proposal) bool {
-	if !slot.Kind.Takes(f.Section) {
+	if !slot.Kind.Takes(f) {
 		return false
 	}
 	return slot.Kind != KindCoBuild || len(slot.Families) == 0 || slices.Contains(slot.Families, p.Family())
