@@ -33,7 +33,7 @@ func TestWrite(t *testing.T) {
 		},
 		{
 			name: "long rows wrap",
-			m: lp.Model{Objective: []lp.Term{{1, "x0"}, {1, "x1"}, {1, "x2"}, {1, "x3"}, {1, "x4"}, {1, "x5"}, {1, "x6"}, {1, "x7"}, {1, "x8"}}},
+			m:    lp.Model{Objective: []lp.Term{{1, "x0"}, {1, "x1"}, {1, "x2"}, {1, "x3"}, {1, "x4"}, {1, "x5"}, {1, "x6"}, {1, "x7"}, {1, "x8"}}},
 			want: "Maximize\n obj: + 1 x0 + 1 x1 + 1 x2 + 1 x3 + 1 x4 + 1 x5 + 1 x6 + 1 x7\n  + 1 x8\nSubject To\nEnd\n",
 		},
 	}
