@@ -114,7 +114,6 @@ func TestBuildAcrossMidnight(t *testing.T) {
 	assert.Contains(t, codesOf(bad.Validate(cx)), "sessions[2].talks["+itoa(len(night.Talks)-1)+"].start order")
 }
 
-
 // frabDoc is the part of a frab JSON export the tests read.
 type frabDoc struct {
 	Schedule struct {

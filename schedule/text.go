@@ -133,4 +133,3 @@ func (pr *Programme) WriteMarkdown(w io.Writer, cx Context, tag language.Tag) er
 	writeUnplaced(b, pr, tag, markdownEscape)
 	return b.Flush()
 }
-
