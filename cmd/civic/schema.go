@@ -80,5 +80,3 @@ func runSchema(e *env) error {
 	_, err = e.stdout.Write(b)
 	return err
 }
-
-
