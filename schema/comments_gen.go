@@ -934,13 +934,15 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/schedule.Context#title":
 		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals (their states, formats, families and speakers' e-mails)"
 	case "github.com/civic-observatory/civic/schedule.Grid":
-		return "Grid is the time grid of an event's programme: the slots of each track."
+		return "Grid is the time grid of an event's programme: the slots of each track, over one day or many."
 	case "github.com/civic-observatory/civic/schedule.Grid#title":
-		return "Grid is the time grid of an event's programme: the slots of each track"
+		return "Grid is the time grid of an event's programme: the slots of each track, over one day or many"
+	case "github.com/civic-observatory/civic/schedule.Grid.DayChange":
+		return "DayChange is the local time at which one day of the programme ends and the next begins (frab's day_change): a slot that starts before it belongs to the programme of the day before, as the sessions after midnight of a congress do. Nil means midnight."
 	case "github.com/civic-observatory/civic/schedule.Grid.Event":
 		return "Event is the ID of the event the grid belongs to."
 	case "github.com/civic-observatory/civic/schedule.Grid.Slots":
-		return "Slots are the slots of the day, in any order."
+		return "Slots are the slots of the event, in any order."
 	case "github.com/civic-observatory/civic/schedule.Kind":
 		return "Kind is the kind of a session of the programme."
 	case "github.com/civic-observatory/civic/schedule.Kind#title":
@@ -987,10 +989,14 @@ func goComment(key string) string {
 		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds."
 	case "github.com/civic-observatory/civic/schedule.Slot#title":
 		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds"
+	case "github.com/civic-observatory/civic/schedule.Slot.Date":
+		return "Date is the calendar date the slot starts on, in the event's time zone; optional. When given, it must be the event's start date plus Day, within the event's dates."
 	case "github.com/civic-observatory/civic/schedule.Slot.Day":
-		return "Day is the day of the slot, counted from the event's first day (0); a one-day event leaves it out."
+		return "Day is the day the slot starts, counted from the event's first day (0); a one-day event leaves it out. DecodeGrid sets it from Date when the document gives a date and no day."
 	case "github.com/civic-observatory/civic/schedule.Slot.Discussion":
 		return "Discussion is the time, in minutes, kept free of talks for discussion or for the organisers' words."
+	case "github.com/civic-observatory/civic/schedule.Slot.EndsNextDay":
+		return "EndsNextDay tells that End is a time of the next day: the slot crosses midnight (21:00–00:30). End must then not be after Start, so that a slot lasts at most a day."
 	case "github.com/civic-observatory/civic/schedule.Slot.Families":
 		return "Families, for a co-construction slot, are the families of actors whose projects it takes; empty for any (« A définir »)."
 	case "github.com/civic-observatory/civic/schedule.Slot.ID":
