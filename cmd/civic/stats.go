@@ -272,7 +272,7 @@ func (a *deviceStats) load(e *env, file string, asCSV bool, dec transform.Transf
 		return nil
 	}
 	if !asCSV && !strings.HasSuffix(strings.ToLower(file), ".csv") {
-		data, err := readInput(e, file)
+		data, err := readLimited(e, file, maxBarometre)
 		if err != nil {
 			return err
 		}
@@ -300,24 +300,34 @@ func (a *deviceStats) load(e *env, file string, asCSV bool, dec transform.Transf
 	if dec != nil {
 		in = transform.NewReader(in, dec)
 	}
+	// Row problems are printed as they are found, not kept: memory stays flat however
+	// many rows are bad.
 	rd := participation.NewReader(in)
-	var all civic.ValidationError
+	pp := &problemPrinter{e: e, w: e.stderr, prefix: file + ": "}
+	bad := false
 	for {
 		d, ok := rd.Next()
 		if !ok {
 			break
 		}
 		if err := rd.RowErr(); err != nil {
-			all.Merge(nil, err)
+			if !pp.print(err) {
+				return err
+			}
+			bad = true
 			continue
 		}
 		a.add(d)
 	}
 	if err := rd.Err(); err != nil {
-		all.Merge(nil, err)
+		if !pp.print(err) {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		bad = true
 	}
-	if err := all.Err(); err != nil {
-		return reportProblems(e, inFile(file, err))
+	pp.done()
+	if bad {
+		return errInvalid
 	}
 	return nil
 }
@@ -348,10 +358,7 @@ func decoderFor(name string) (transform.Transformer, error) {
 
 // readInput reads a file, or standard input for "-".
 func readInput(e *env, file string) ([]byte, error) {
-	if file == "-" {
-		return io.ReadAll(e.stdin)
-	}
-	return os.ReadFile(file)
+	return readLimited(e, file, maxBarometre)
 }
 
 func dimNames[T any](dims []participation.Dimension[T]) string {
