@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -13,15 +12,12 @@ import (
 	"github.com/civic-observatory/civic/participation/opendata"
 )
 
-// maxListed bounds the problems and warnings civic stats prints for open data; the rest
-// are counted.
-const maxListed = 100
-
 // opendataSections reads a platform's open data (civic stats --source decidim|consul),
 // streaming, and returns the cross-tabulation by --by (default origin,category for
 // Decidim, origin,state for CONSUL) and the acceptance rates by origin and by category.
-// Warnings go to standard error, the first hundred listed and the rest counted; a record
-// with a problem stops the figures, every problem printed.
+// Warnings go to standard error as they are found, marked as such; a record with a problem
+// stops the figures, its problems printed as found. Both are escaped for the terminal and
+// bounded like every problem output (problemPrinter).
 func opendataSections(e *env, source, file, by string, dec transform.Transformer) ([]statsSection, error) {
 	if file == "" {
 		return nil, usagef("--source %s needs a file (CSV or JSON; \"-\" for standard input)", source)
@@ -51,47 +47,37 @@ func opendataSections(e *env, source, file, by string, dec transform.Transformer
 	if dec != nil {
 		in = transform.NewReader(in, dec)
 	}
-	warned := 0
-	warn := func(w *civic.FieldError) {
-		if warned++; warned <= maxListed {
-			fmt.Fprintf(e.stderr, "%s: %s: %s: %s (%s)\n", file, w.Path, w.Code, w.Localize(e.p), civic.NewText("avertissement", "warning").Get(e.lang))
-		}
-	}
+	warns := &problemPrinter{e: e, w: e.stderr, prefix: file + ": " + label(e.lang, "avertissement : ", "warning: ")}
+	problems := &problemPrinter{e: e, w: e.stderr, prefix: file + ": "}
+	warn := func(w *civic.FieldError) { warns.one(w, w.Path.String()) }
 	rd := opendata.NewReader(in, opendata.Options{Source: opendata.Source(source), Warn: warn})
 	tab := participation.NewTab(r.Name, c.Name)
 	origin, _ := participation.FindDimension(all, "origin")
 	category, _ := participation.FindDimension(all, "category")
 	byOrigin, byCategory := opendata.NewRates(origin), opendata.NewRates(category)
-	var problems civic.ValidationError
-	more := 0
+	bad := false
 	for {
 		p, ok := rd.Next()
 		if !ok {
 			break
 		}
 		if err := rd.RowErr(); err != nil {
-			for _, fe := range civic.FieldErrors(err) {
-				if problems.Len() < maxListed {
-					problems.Errors = append(problems.Errors, fe)
-				} else {
-					more++
-				}
-			}
+			bad = problems.print(err) || bad
 			continue
 		}
 		participation.Count(tab, r, c, p)
 		byOrigin.Add(p)
 		byCategory.Add(p)
 	}
-	problems.Merge(nil, rd.Err())
-	if warned > maxListed {
-		fmt.Fprintf(e.stderr, "%s: %d %s\n", file, warned-maxListed, civic.NewText("autres avertissements", "more warnings").Get(e.lang))
+	warns.done()
+	if err := rd.Err(); err != nil && !problems.print(err) {
+		return nil, err // an I/O error
+	} else if err != nil {
+		bad = true
 	}
-	if err := problems.Err(); err != nil {
-		if more > 0 {
-			defer fmt.Fprintf(e.stderr, "%s: %d %s\n", file, more, civic.NewText("autres problèmes", "more problems").Get(e.lang))
-		}
-		return nil, reportProblems(e, inFile(file, err))
+	if bad {
+		problems.done()
+		return nil, errInvalid
 	}
 	title := civic.NewText("Propositions ("+string(rd.Layout())+")", "Proposals ("+string(rd.Layout())+")")
 	sections := []statsSection{{name: "table", title: title, table: tab.Table(e.lang)}}
