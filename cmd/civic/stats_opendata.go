@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/civic-observatory/civic"
-	"github.com/civic-observatory/civic/participation"
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation/opendata"
 )
 
@@ -30,8 +30,8 @@ func opendataSections(e *env, source, file, by string, dec transform.Transformer
 		return nil, usagef("--by takes two dimensions, ROW,COL")
 	}
 	all := opendata.Dimensions()
-	r, ok1 := participation.FindDimension(all, row)
-	c, ok2 := participation.FindDimension(all, col)
+	r, ok1 := analysis.FindDimension(all, row)
+	c, ok2 := analysis.FindDimension(all, col)
 	if !ok1 || !ok2 {
 		return nil, usagef("unknown dimension in %q (known: %s)", by, dimNames(all))
 	}
@@ -51,9 +51,9 @@ func opendataSections(e *env, source, file, by string, dec transform.Transformer
 	problems := &problemPrinter{e: e, w: e.stderr, prefix: file + ": "}
 	warn := func(w *civic.FieldError) { warns.one(w, w.Path.String()) }
 	rd := opendata.NewReader(in, opendata.Options{Source: opendata.Source(source), Warn: warn})
-	tab := participation.NewTab(r.Name, c.Name)
-	origin, _ := participation.FindDimension(all, "origin")
-	category, _ := participation.FindDimension(all, "category")
+	tab := analysis.NewTab(r.Name, c.Name)
+	origin, _ := analysis.FindDimension(all, "origin")
+	category, _ := analysis.FindDimension(all, "category")
 	byOrigin, byCategory := opendata.NewRates(origin), opendata.NewRates(category)
 	bad := false
 	for {
@@ -65,7 +65,7 @@ func opendataSections(e *env, source, file, by string, dec transform.Transformer
 			bad = problems.print(err) || bad
 			continue
 		}
-		participation.Count(tab, r, c, p)
+		analysis.Count(tab, r, c, p)
 		byOrigin.Add(p)
 		byCategory.Add(p)
 	}
@@ -87,7 +87,7 @@ func opendataSections(e *env, source, file, by string, dec transform.Transformer
 	}
 	return append(sections,
 		statsSection{name: "rates_origin", title: civic.NewText("Taux d'acceptation par origine", "Acceptance rate by origin"),
-			sheet: participation.RateSheet("rates_origin", byOrigin.Rates(e.lang))},
+			sheet: analysis.RateSheet("rates_origin", byOrigin.Rates(e.lang))},
 		statsSection{name: "rates_category", title: civic.NewText("Taux d'acceptation par catégorie", "Acceptance rate by category"),
-			sheet: participation.RateSheet("rates_category", byCategory.Rates(e.lang))}), nil
+			sheet: analysis.RateSheet("rates_category", byCategory.Rates(e.lang))}), nil
 }

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"github.com/civic-observatory/civic/participation"
+	"github.com/civic-observatory/civic/analysis"
 )
 
 // unknown is the category of a record whose value is not known, in every dimension.
@@ -20,15 +20,15 @@ func orUnknown(s string) string {
 	return s
 }
 
-func dim(name string, f func(p *Proposal) string) participation.Dimension[*Proposal] {
-	return participation.Dimension[*Proposal]{Name: name, Values: func(p *Proposal) []string { return []string{orUnknown(f(p))} }}
+func dim(name string, f func(p *Proposal) string) analysis.Dimension[*Proposal] {
+	return analysis.Single(name, func(p *Proposal) string { return orUnknown(f(p)) })
 }
 
 // Dimensions lists the dimensions of proposals read from open data: origin, family (of the
 // origin), category, subcategory, scope, district, state, year (of creation) and supports
 // (a band: 0, 1-9, 10-99, 100-999, 1000+). A value the file does not give is "(unknown)".
-func Dimensions() []participation.Dimension[*Proposal] {
-	return []participation.Dimension[*Proposal]{
+func Dimensions() []analysis.Dimension[*Proposal] {
+	return []analysis.Dimension[*Proposal]{
 		dim("origin", func(p *Proposal) string { return string(p.Origin) }),
 		dim("family", func(p *Proposal) string { return string(p.Family()) }),
 		dim("category", func(p *Proposal) string { return p.Category }),
@@ -62,13 +62,13 @@ func supportBand(n *int64) string {
 // ([State.Decided]); proposals not answered, under evaluation, withdrawn, open or archived
 // are left out. Its memory grows with the number of categories only.
 type Rates struct {
-	dim   participation.Dimension[*Proposal]
-	byCat map[string]*participation.Rate
+	dim   analysis.Dimension[*Proposal]
+	byCat map[string]*analysis.Rate
 }
 
 // NewRates returns an empty accumulator of acceptance rates by the dimension.
-func NewRates(d participation.Dimension[*Proposal]) *Rates {
-	return &Rates{dim: d, byCat: map[string]*participation.Rate{}}
+func NewRates(d analysis.Dimension[*Proposal]) *Rates {
+	return &Rates{dim: d, byCat: map[string]*analysis.Rate{}}
 }
 
 // Add counts one proposal.
@@ -79,7 +79,7 @@ func (r *Rates) Add(p *Proposal) {
 	for _, c := range r.dim.Values(p) {
 		x := r.byCat[c]
 		if x == nil {
-			x = &participation.Rate{Category: c}
+			x = &analysis.Rate{Category: c}
 			r.byCat[c] = x
 		}
 		x.Decided++
@@ -90,15 +90,15 @@ func (r *Rates) Add(p *Proposal) {
 }
 
 // Rates returns the rates, categories sorted with the collation of the language.
-func (r *Rates) Rates(tag language.Tag) []participation.Rate {
-	out := make([]participation.Rate, 0, len(r.byCat))
+func (r *Rates) Rates(tag language.Tag) []analysis.Rate {
+	out := make([]analysis.Rate, 0, len(r.byCat))
 	for _, x := range r.byCat {
 		y := *x
 		y.Rate = float64(y.Accepted) / float64(y.Decided)
 		out = append(out, y)
 	}
 	col := collate.New(tag, collate.Loose) // one per call: a collator is not safe for concurrent use
-	slices.SortFunc(out, func(a, b participation.Rate) int {
+	slices.SortFunc(out, func(a, b analysis.Rate) int {
 		if c := col.CompareString(a.Category, b.Category); c != 0 {
 			return c
 		}
@@ -109,7 +109,7 @@ func (r *Rates) Rates(tag language.Tag) []participation.Rate {
 
 // AcceptanceRates returns the acceptance rates of the proposals by the dimension (see
 // [Rates]).
-func AcceptanceRates(ps []*Proposal, d participation.Dimension[*Proposal], tag language.Tag) []participation.Rate {
+func AcceptanceRates(ps []*Proposal, d analysis.Dimension[*Proposal], tag language.Tag) []analysis.Rate {
 	r := NewRates(d)
 	for _, p := range ps {
 		r.Add(p)

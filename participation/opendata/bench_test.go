@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/internal/shared"
-	"github.com/civic-observatory/civic/participation"
 	"github.com/civic-observatory/civic/participation/opendata"
 )
 
@@ -18,12 +18,12 @@ import (
 func BenchmarkPAM2016(b *testing.B) {
 	data := shared.ReadFile(b, pamFile)
 	dims := opendata.Dimensions()
-	origin, _ := participation.FindDimension(dims, "origin")
-	category, _ := participation.FindDimension(dims, "category")
+	origin, _ := analysis.FindDimension(dims, "origin")
+	category, _ := analysis.FindDimension(dims, "category")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		tab := participation.NewTab("origin", "category")
+		tab := analysis.NewTab("origin", "category")
 		byOrigin, byCategory := opendata.NewRates(origin), opendata.NewRates(category)
 		rd := opendata.NewReader(bytes.NewReader(data), opendata.Options{Source: opendata.SourceDecidim})
 		n := 0
@@ -35,7 +35,7 @@ func BenchmarkPAM2016(b *testing.B) {
 			if err := rd.RowErr(); err != nil {
 				b.Fatal(err)
 			}
-			participation.Count(tab, origin, category, p)
+			analysis.Count(tab, origin, category, p)
 			byOrigin.Add(p)
 			byCategory.Add(p)
 			n++

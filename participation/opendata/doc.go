@@ -1,6 +1,6 @@
 // Package opendata reads the proposals that civic platforms publish as open data —
 // Decidim's exports, the Barcelona PAM 2016 proposals, CONSUL's (Decide Madrid) — into
-// records researchers can cross-tabulate with the analyses of package participation:
+// records researchers can cross-tabulate with package analysis:
 // origin (mapped to the families of actors), category and scope, state, supports, dates.
 //
 // # Reading
@@ -100,9 +100,9 @@
 // # Analysis
 //
 // [Dimensions] gives origin, family, category, subcategory, scope, district, state, year
-// and supports (a band) for participation.CrossTab, participation.NewTab and
-// participation.Count; a value a file does not give is "(unknown)". [Rates] and
+// and supports (a band) for analysis.CrossTab, analysis.NewTab and
+// analysis.Count; a value a file does not give is "(unknown)". [Rates] and
 // [AcceptanceRates] give acceptance rates (accepted ÷ accepted or rejected) by any of them
-// as participation.Rate, published with participation.RateSheet, with their denominators.
+// as analysis.Rate, published with analysis.RateSheet, with their denominators.
 // civic stats --source decidim|consul FILE --by ROW,COL does both.
 package opendata

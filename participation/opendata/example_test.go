@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/civic-observatory/civic/participation"
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation/opendata"
 )
 
@@ -17,7 +17,7 @@ func ExampleRates() {
 4,BCN-2016-01-4,22/01/2016,citizen,0,0,city,,Bon viure,"Salut, esport",rejected,26,Festes
 5,BCN-2016-01-5,23/01/2016,citizen,0,0,city,,Bon govern,Transparència,accepted,3,Dades
 `
-	origin, _ := participation.FindDimension(opendata.Dimensions(), "origin")
+	origin, _ := analysis.FindDimension(opendata.Dimensions(), "origin")
 	rates := opendata.NewRates(origin)
 	rd := opendata.NewReader(strings.NewReader(pam), opendata.Options{Source: opendata.SourceDecidim})
 	for {

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/internal/shared"
-	"github.com/civic-observatory/civic/participation"
 	"github.com/civic-observatory/civic/participation/opendata"
 )
 
@@ -95,7 +95,7 @@ func TestPAM2016(t *testing.T) {
 	dims := opendata.Dimensions()
 	for _, column := range []string{"source", "category"} {
 		name := map[string]string{"source": "origin", "category": "category"}[column]
-		d, ok := participation.FindDimension(dims, name)
+		d, ok := analysis.FindDimension(dims, name)
 		require.True(t, ok)
 		acc, dec := rawCounts(t, path, column)
 		rates := opendata.AcceptanceRates(ps, d, language.Catalan)
@@ -111,19 +111,19 @@ func TestPAM2016(t *testing.T) {
 	//     print(sorted(c.Counter((x['source'],x['status']) for x in r).items()))"
 	//   → citizen accepted 2247, rejected 1198; official accepted 1244, rejected 56;
 	//     Justícia global (category) accepted 40, rejected 22
-	d, _ := participation.FindDimension(dims, "origin")
-	got := map[string]participation.Rate{}
+	d, _ := analysis.FindDimension(dims, "origin")
+	got := map[string]analysis.Rate{}
 	for _, r := range opendata.AcceptanceRates(ps, d, language.English) {
 		got[r.Category] = r
 	}
-	require.Equal(t, participation.Rate{Category: "citizen", Accepted: 2247, Decided: 3445, Rate: 2247.0 / 3445}, got["citizen"])
-	require.Equal(t, participation.Rate{Category: "official", Accepted: 1244, Decided: 1300, Rate: 1244.0 / 1300}, got["official"])
-	d, _ = participation.FindDimension(dims, "category")
-	got = map[string]participation.Rate{}
+	require.Equal(t, analysis.Rate{Category: "citizen", Accepted: 2247, Decided: 3445, Rate: 2247.0 / 3445}, got["citizen"])
+	require.Equal(t, analysis.Rate{Category: "official", Accepted: 1244, Decided: 1300, Rate: 1244.0 / 1300}, got["official"])
+	d, _ = analysis.FindDimension(dims, "category")
+	got = map[string]analysis.Rate{}
 	for _, r := range opendata.AcceptanceRates(ps, d, language.English) {
 		got[r.Category] = r
 	}
-	require.Equal(t, participation.Rate{Category: "Justícia global", Accepted: 40, Decided: 62, Rate: 40.0 / 62}, got["Justícia global"])
+	require.Equal(t, analysis.Rate{Category: "Justícia global", Accepted: 40, Decided: 62, Rate: 40.0 / 62}, got["Justícia global"])
 }
 
 func TestDecideMadrid(t *testing.T) {
