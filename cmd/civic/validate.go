@@ -139,7 +139,7 @@ func (r *validateReporter) record(file string, index int, problems []*civic.Fiel
 		if path == "" {
 			path = "$"
 		}
-		fmt.Fprintf(r.out, "%s:%d: %s: %s: %s\n", file, index, path, p.Code, p.Localize(r.e.p))
+		fmt.Fprintf(r.out, "%s:%d: %s: %s: %s\n", termSafe(file), index, termSafe(path), p.Code, termSafe(p.Localize(r.e.p)))
 	}
 	return nil
 }
