@@ -49,7 +49,7 @@ func TestBudgetErrors(t *testing.T) {
 	code, _, errOut := runCivic(t, bad, "budget", "-")
 	require.Equal(t, 1, code)
 	require.Contains(t, errOut, "line 8, column 3: PROJECTS.a.cost: must be positive (is -5)")
-	require.Contains(t, errOut, `line 12, column 3: VOTES.1.vote: refers to "c", which does not exist`)
+	require.Contains(t, errOut, `line 12, column 3: VOTES["1"].vote: refers to "c", which does not exist`)
 	code, _, errOut = runCivic(t, bad, "--lang", "fr", "budget", "-")
 	require.Equal(t, 1, code)
 	require.Contains(t, errOut, "ligne 8, colonne 3 : PROJECTS.a.cost : doit être positif (vaut -5)")
