@@ -18,6 +18,8 @@ const (
 	CodeNumber          Code = "number"            // number out of range or not an integer where one is needed; args: text
 	CodeInternal        Code = "internal"          // a bug of this library turned into an error; args: detail
 	CodeTooManyProblems Code = "too_many_problems" // more problems than a document reports; the first ones are reported before this one; args: limit
+	CodeMediaType       Code = "media_type"        // a request body of another media type than the one accepted; args: the media type accepted
+	CodeStoreFull       Code = "store_full"        // a store that keeps no more documents; args: limit of documents, limit of bytes
 )
 
 // Validation codes: the document is well-formed but breaks a rule.
@@ -112,6 +114,14 @@ const (
 	CodeNotEvaluated      Code = "not_evaluated"       // the lifecycle says the device was evaluated but its evaluation format is none; args: state
 )
 
+// Codes of the readers of other tools' files (packages participation/opendata and
+// schedule). Warnings use them too: what a reader tolerates is reported with a code.
+const (
+	CodeUnknownLayout Code = "unknown_layout" // a file whose columns or keys match no layout the reader knows, or not the one asked for; args: layouts expected, layout found ("" for none)
+	CodeUnusedColumn  Code = "unused_column"  // a column or key the reader does not map to the model (a warning: it is listed, not read); args: column
+	CodeInconsistent  Code = "inconsistent"   // two fields of one record that contradict each other (the first is kept); args: field, value, other field, other value
+)
+
 // codeTable holds every code with its English and French messages. Arguments are referred
 // to by position (%[1]v) so that a translation may reorder them.
 var codeTable = [...]struct {
@@ -127,6 +137,8 @@ var codeTable = [...]struct {
 	{CodeTooLarge, "larger than the limit of %[1]v bytes", "dépasse la limite de %[1]v octets"},
 	{CodeNumber, "number %[1]v is out of range or not an integer", "le nombre %[1]v est hors limites ou n'est pas entier"},
 	{CodeInternal, "internal error: %[1]v", "erreur interne : %[1]v"},
+	{CodeMediaType, "the body must be %[1]v", "le corps de la requête doit être %[1]v"},
+	{CodeStoreFull, "the store is full: it keeps at most %[1]v documents and %[2]v bytes", "l'entrepôt est plein : il garde au plus %[1]v documents et %[2]v octets"},
 	{CodeTooManyProblems, "more than %[1]v problems: the first %[1]v are reported", "plus de %[1]v problèmes : les %[1]v premiers sont signalés"},
 
 	{CodeRequired, "is required", "est obligatoire"},
@@ -203,6 +215,9 @@ var codeTable = [...]struct {
 	{CodeFieldCount, "the row has %[1]v fields, the header %[2]v", "la ligne compte %[1]v champs, l'en-tête %[2]v"},
 	{CodeCSVSyntax, "malformed CSV at line %[1]v, column %[2]v: %[3]v", "CSV mal formé ligne %[1]v, colonne %[2]v : %[3]v"},
 	{CodeNotEvaluated, "the device went through an evaluation (state %[1]q) but its evaluation format is \"none\"", "le dispositif est passé par une évaluation (état « %[1]v ») mais son format d'évaluation est « none »"},
+	{CodeUnknownLayout, "the columns match no known layout (expected %[1]v, found %[2]q)", "les colonnes ne correspondent à aucune disposition connue (attendu %[1]v, trouvé « %[2]v »)"},
+	{CodeUnusedColumn, "the column %[1]q is not read into the model", "la colonne « %[1]v » n'est pas reprise dans le modèle"},
+	{CodeInconsistent, "%[1]v is %[2]q but %[3]v is %[4]q", "%[1]v vaut « %[2]v » mais %[3]v vaut « %[4]v »"},
 }
 
 // Codes lists every code, in documentation order.
