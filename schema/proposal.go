@@ -81,7 +81,7 @@ func callBeyond() []rule {
 		{civic.CodeDuplicate, "two fields of one group, or two choices of one field, have the same id"},
 		{civic.CodeUnknownRef, "a condition names a field that is not a sibling of its field"},
 		{civic.CodeConditionTarget, "a condition names a field that is not a choice, choices or boolean field"},
-		{civic.CodeUnknownValue, "a condition's value is not a choice of its field (or true or false), or a field's type is unknown"},
+		{civic.CodeUnknownValue, "a condition's value is not a choice of its field (or true or false), or a choice's refuse is not a code of the catalogue"},
 		{civic.CodeConditionCycle, "conditions lead from a field back to itself"},
 		{civic.CodeNotForType, "a field has a property its type does not take (choices of a text, fields of a number…)"},
 		{civic.CodeRequired, "a choice field has no choices, a group no fields, a list no item"},

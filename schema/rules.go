@@ -381,7 +381,7 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"id":     id(),
 				"label":  ltext(true, contribution.MaxFormatNameLen),
 				"help":   ltext(false, contribution.MaxFormatTextLen),
-				"refuse": set(&jsonschema.Schema{Type: "string", Enum: anys(civic.Codes())}),
+				"refuse": set(&jsonschema.Schema{Type: "string", Pattern: `^[a-z][a-z0-9_]*$`}),
 			},
 		},
 		// checkCondition
