@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	neturl "net/url"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -87,10 +88,32 @@ func Generate(name string) ([]byte, error) {
 // section it requires and those it forbids, axes, ongoing work, support documents, the
 // families of actors it is open to). The call must be valid.
 func ProposalFor(c *contribution.Call) ([]byte, error) {
-	s, err := proposalSchema(c, language.English)
+	return ProposalSchema(c, ProposalOptions{})
+}
+
+// ProposalSchema returns the JSON Schema of the proposals to the call c, as
+// [ProposalFor] does, with the $id and the language of opt: the titles and descriptions
+// are the call's labels and help texts in that language (the names of its formats, axes,
+// guiding questions, the questions of its forms and their choices, as oneOf of const and
+// title), in the order of the forms, so that a form generator can build the submission
+// form from it. The rules beyond the schema are listed in English in $comment.
+func ProposalSchema(c *contribution.Call, opt ProposalOptions) ([]byte, error) {
+	lang := opt.Language
+	if lang == (language.Tag{}) {
+		lang = language.English
+	}
+	s, err := proposalSchema(c, lang)
 	if err != nil {
 		return nil, err
 	}
+	if opt.ID != "" {
+		u, err := neturl.Parse(opt.ID)
+		if err != nil || !u.IsAbs() {
+			return nil, fmt.Errorf("schema: $id %q is not an absolute URI", opt.ID)
+		}
+		s.ID = jsonschema.ID(opt.ID)
+	}
+	localise(s, c, lang)
 	return encode(s)
 }
 
