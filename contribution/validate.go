@@ -40,7 +40,7 @@ func (p *Proposal) Validate(c *Call) error {
 func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	lim := DefaultLimits()
 	if c != nil {
-		lim = c.Limits
+		lim = c.Limits.WithDefaults()
 	}
 	root := at{base: path}
 	if !civic.ValidID(p.ID) {
@@ -282,9 +282,11 @@ func (p *Proposal) checkAnswers(v *civic.ValidationError, root at, c *Call, f *F
 	if k.ref.IsZero() {
 		k.ref = c.Deadline
 	}
+	answers := p.Answers
 	if f != nil {
-		k.checkGroup(root, f.Fields, p.Answers)
-		k.extra(root, f.Fields, p.Answers)
+		answers = k.resolve(root, f.Fields, answers)
+		k.checkGroup(root, f.Fields, answers)
+		k.extra(root, f.Fields, answers)
 		return
 	}
 	for i := range p.Answers {

@@ -134,7 +134,7 @@ func proposalSchema(c *contribution.Call, lang language.Tag) (*jsonschema.Schema
 			t = d
 		}
 	}
-	s, err := reflectType(t, c.Limits)
+	s, err := reflectType(t, c.Limits.WithDefaults())
 	if err != nil {
 		return nil, err
 	}
