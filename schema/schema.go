@@ -2,11 +2,11 @@ package schema
 
 import (
 	"bytes"
-	neturl "net/url"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	neturl "net/url"
 	"reflect"
 	"slices"
 	"strings"
