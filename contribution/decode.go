@@ -223,20 +223,12 @@ func decodeProposal(d *jsondec.Decoder, p *Proposal) {
 					p.Contributors = append(p.Contributors, d.Person())
 				}
 			}
-		case "submitted":
-			p.Submitted = d.Time()
 		case "results":
 			p.Results = decodeResults(d)
 		case "project":
 			p.Project = decodeProject(d)
 		case "pitch":
 			p.Pitch = decodePitch(d)
-		case "state":
-			p.State = State(d.Str())
-		case "version":
-			p.Version = d.Int()
-		case "pending":
-			p.Pending = Decision(d.Str())
 		default:
 			d.Unknown()
 		}

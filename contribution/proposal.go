@@ -2,13 +2,13 @@ package contribution
 
 import (
 	"slices"
-	"time"
 
 	"github.com/civic-observatory/civic"
 )
 
-// Proposal is a proposed contribution to an event, sent in answer to a [Call]. The zero
-// value is an empty draft.
+// Proposal is a proposed contribution to an event, sent in answer to a [Call]: what its
+// author writes, and nothing the workflow owns (state, version, decisions, the time of
+// submission: see [Record]). The zero value is an empty draft.
 type Proposal struct {
 	// ID identifies the proposal, matching [civic.IDPattern].
 	ID string `json:"id"`
@@ -27,8 +27,6 @@ type Proposal struct {
 	Questions []string `json:"questions,omitempty"`
 	// Contributors are the people who would present, the first being the contact.
 	Contributors []civic.Person `json:"contributors"`
-	// Submitted is when the proposal was sent; zero for a draft.
-	Submitted time.Time `json:"submitted,omitzero"`
 	// Results describes the actions carried out and their results (formats whose section
 	// is [SectionResults]).
 	Results *Results `json:"results,omitempty"`
@@ -36,16 +34,6 @@ type Proposal struct {
 	Project *Project `json:"project,omitempty"`
 	// Pitch states the call or proposal (formats whose section is [SectionPitch]).
 	Pitch *Pitch `json:"pitch,omitempty"`
-
-	// State is where the proposal stands in the review workflow; empty for a draft. The
-	// workflow keeps it here, in the proposal itself, so a proposal stays a plain value
-	// that any storage can hold.
-	State State `json:"state,omitempty"`
-	// Version counts the workflow transitions applied to the proposal, for optimistic
-	// concurrency: an action prepared on version n fails if the proposal has moved on.
-	Version int64 `json:"version,omitempty"`
-	// Pending is the committee's decision while it is not yet published.
-	Pending Decision `json:"pending,omitempty"`
 }
 
 // Results describes actions already carried out and what came of them.

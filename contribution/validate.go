@@ -35,9 +35,8 @@ func (p *Proposal) Validate(c *Call) error {
 //     address axes, and each question belongs to an axis the proposal lists;
 //   - contributors: at least one, at most the call's limit, valid names and e-mails, no
 //     e-mail twice, and at least one from a family the format is open to;
-//   - the submission time, when set, falls after the opening and before the deadline;
 //   - the section the format requires is present and the others absent: results of actions
-//     already carried out, not future projects (started before the submission and, unless
+//     already carried out, not future projects (started before the deadline and, unless
 //     the format accepts ongoing work, ended by it); a centrifugeuse project in design, not
 //     launched; a pitch's call or proposal.
 //
@@ -77,29 +76,7 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	p.checkAxes(v, path, c, f)
 	p.checkContributors(v, path, lim, f)
 
-	if !p.Submitted.IsZero() && c != nil {
-		before := !c.Opens.IsZero() && p.Submitted.Before(c.Opens)
-		after := !p.Submitted.Before(c.Deadline)
-		if before || after {
-			sp := path.Key("submitted")
-			if before {
-				v.Add(sp, civic.CodeBeforeOpening, stamp(p.Submitted, c), stamp(c.Opens, c))
-			}
-			if after {
-				v.Add(sp, civic.CodeAfterDeadline, stamp(p.Submitted, c), stamp(c.Deadline, c))
-			}
-		}
-	}
 	p.checkSections(v, root, c, f, lim)
-	if p.State != "" {
-		checkEnum(v, root.key("state"), p.State, p.State.Valid())
-	}
-	if p.Version < 0 {
-		v.Add(path.Key("version"), civic.CodeOutOfRange, 0, int64(1)<<53, p.Version)
-	}
-	if p.Pending != "" {
-		checkEnum(v, root.key("pending"), p.Pending, p.Pending.Valid())
-	}
 }
 
 // at is a path that is built only when a problem is recorded there, so that checking a
@@ -210,7 +187,7 @@ func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, 
 			x.Check(v, path.Key("contributors").Index(i))
 		}
 		for j := range i {
-			if x.Email != "" && p.Contributors[j].Email == x.Email {
+			if x.Email != "" && civic.SameEmail(p.Contributors[j].Email, x.Email) {
 				v.Add(path.Key("contributors").Index(i).Key("email"), civic.CodeDuplicate, x.Email)
 				break
 			}
@@ -327,10 +304,7 @@ func (p *Proposal) checkResults(v *civic.ValidationError, rp at, c *Call, f *For
 	// before the submission (or the deadline, for a draft) and, unless ongoing, had ended
 	// by then. A date known to the month or year counts from its first day.
 	if c != nil && start.Valid() && end.Valid() {
-		ref := p.Submitted
-		if ref.IsZero() {
-			ref = c.Deadline
-		}
+		ref := c.Deadline
 		loc := c.Location()
 		if !start.IsZero() && !start.Start(loc).Before(ref) {
 			v.Add(pp.path().Key("start"), civic.CodeFutureResults, start.String(), stamp(ref, c))

@@ -108,16 +108,16 @@ func sizeBand(n int64) string {
 	return "4: >1M"
 }
 
-// ProposalDimensions lists the dimensions of proposals to a call: format, family (of the
+// ProposalDimensions lists the dimensions of the records of proposals to a call: format, family (of the
 // first contributor), axis, language, state, international.
-func ProposalDimensions(c *contribution.Call) []Dimension[*contribution.Proposal] {
-	return []Dimension[*contribution.Proposal]{
-		one("format", func(p *contribution.Proposal) string { return p.Format }),
-		one("family", func(p *contribution.Proposal) string { return string(p.Family()) }),
-		{Name: "axis", Values: func(p *contribution.Proposal) []string { return p.Axes }},
-		one("language", func(p *contribution.Proposal) string { return p.Language }),
-		one("state", func(p *contribution.Proposal) string { return string(p.State) }),
-		one("international", func(p *contribution.Proposal) string { return strconv.FormatBool(p.International(c)) }),
+func ProposalDimensions(c *contribution.Call) []Dimension[*contribution.Record] {
+	return []Dimension[*contribution.Record]{
+		one("format", func(p *contribution.Record) string { return p.Format }),
+		one("family", func(p *contribution.Record) string { return string(p.Family()) }),
+		{Name: "axis", Values: func(p *contribution.Record) []string { return p.Axes }},
+		one("language", func(p *contribution.Record) string { return p.Language }),
+		one("state", func(p *contribution.Record) string { return string(p.State) }),
+		one("international", func(p *contribution.Record) string { return strconv.FormatBool(p.International(c)) }),
 	}
 }
 
@@ -511,7 +511,7 @@ type Rate struct {
 // scheduled or cancelled (the committee said yes); decided adds those waitlisted and
 // rejected; drafts, submissions under review and withdrawals are left out. Categories are
 // sorted with the collation of the language.
-func AcceptanceRates(ps []*contribution.Proposal, dim Dimension[*contribution.Proposal], tag language.Tag) []Rate {
+func AcceptanceRates(ps []*contribution.Record, dim Dimension[*contribution.Record], tag language.Tag) []Rate {
 	byCat := map[string]*Rate{}
 	for _, p := range ps {
 		var acc, dec bool

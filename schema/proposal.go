@@ -42,19 +42,16 @@ func textBeyond() []rule {
 
 // proposalBeyond are the rules beyond the schema of the proposals to c (nil: any call).
 func proposalBeyond(c *contribution.Call) []rule {
-	opens, deadline := "", ""
+	deadline := ""
 	if c != nil {
-		opens, deadline = opening(c), ", "+c.Deadline.Format(time.RFC3339)
+		deadline = ", " + c.Deadline.Format(time.RFC3339)
 	}
 	return slices.Concat(decodingBeyond(), textBeyond(), []rule{
 		{civic.CodeInvalidDate, "a date of results.period matches the pattern but does not exist (2019-02-30, year 0000)"},
-		{civic.CodeInvalidTime, "submitted is a date-time the format accepts but Go's RFC 3339 parser refuses (lower-case t or z, a space for T, a leap second 23:59:60)"},
 		{civic.CodeInvalidURL, "an address (project.support, organisation.website) matches the pattern but is not an absolute http or https URL with a host that Go's net/url parses"},
 		{civic.CodeDuplicate, "two contributors have the same e-mail address"},
 		{civic.CodeOrder, "results.period.end is before results.period.start"},
-		{civic.CodeFutureResults, "results report actions not carried out by the submission (or by the deadline, for a draft): the period must start before it and, unless ongoing, end by it"},
-		{civic.CodeBeforeOpening, "submitted is before the call opens" + opens},
-		{civic.CodeAfterDeadline, "submitted is not before the call's deadline" + deadline},
+		{civic.CodeFutureResults, "results report actions not carried out by the call's deadline" + deadline + ": the period must start before it and, unless ongoing, end by it"},
 	})
 }
 

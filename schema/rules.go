@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"math"
 	"reflect"
 	"strconv"
 
@@ -371,13 +370,9 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"axes":         list(0, axis.MaxAxes, true, id()),
 				"questions":    list(0, axis.MaxAxes*axis.MaxQuestions, true, set(&jsonschema.Schema{Type: "string", Pattern: axis.RefPattern})),
 				"contributors": list(1, lim.Contributors, false, nil),
-				"submitted":    keep,
 				"results":      keep,
 				"project":      keep,
 				"pitch":        keep,
-				"state":        optionalEnum,
-				"version":      integer(0, math.MaxInt64),
-				"pending":      optionalEnum,
 			},
 		},
 		// Proposal.checkResults

@@ -41,12 +41,7 @@ func demoReview(e *env, s *demoState) error {
 	submitAt := time.Date(2019, 1, 20, 10, 0, 0, 0, paris)
 	reviewAt := time.Date(2019, 1, 28, 9, 0, 0, 0, paris)
 	decideAt := time.Date(2019, 2, 8, 17, 0, 0, 0, paris)
-	ps := make([]*contribution.Proposal, len(s.proposals))
-	for i, p := range s.proposals {
-		q := *p
-		q.Submitted, q.State, q.Version, q.Pending = time.Time{}, "", 0, ""
-		ps[i] = &q
-	}
+	ps := s.proposals
 	b, err := contribution.NewBoard(s.call, ps, contribution.BoardOptions{Event: time.Date(2019, 3, 18, 9, 0, 0, 0, paris)})
 	if err != nil {
 		return err
@@ -132,7 +127,7 @@ func demoReview(e *env, s *demoState) error {
 	}
 	// Every accepted author confirms, so the programme can be built from them.
 	confirmAt := decideAt.Add(72 * time.Hour)
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		if p.State != contribution.StateAccepted {
 			continue
 		}
@@ -142,7 +137,7 @@ func demoReview(e *env, s *demoState) error {
 		}
 	}
 	s.confirmed, s.decided = s.confirmed[:0], s.decided[:0]
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		s.decided = append(s.decided, &p)
 		if p.State == contribution.StateConfirmed {
 			s.confirmed = append(s.confirmed, &p)
