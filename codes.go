@@ -8,15 +8,16 @@ type Code string
 
 // Decoding codes: the bytes are not the JSON document they should be.
 const (
-	CodeSyntax       Code = "syntax"        // malformed JSON; args: byte offset, detail
-	CodeType         Code = "type"          // wrong JSON type; args: expected type, found type
-	CodeUnknownField Code = "unknown_field" // member not defined for this document; args: name
-	CodeDuplicateKey Code = "duplicate_key" // member given twice in one object; args: name
-	CodeInvalidUTF8  Code = "invalid_utf8"  // string is not valid UTF-8
-	CodeTooDeep      Code = "too_deep"      // nesting deeper than the decoder's limit; args: limit
-	CodeTooLarge     Code = "too_large"     // document or string over the decoder's limit in bytes; args: limit
-	CodeNumber       Code = "number"        // number out of range or not an integer where one is needed; args: text
-	CodeInternal     Code = "internal"      // a bug of this library turned into an error; args: detail
+	CodeSyntax          Code = "syntax"            // malformed JSON; args: byte offset, detail
+	CodeType            Code = "type"              // wrong JSON type; args: expected type, found type
+	CodeUnknownField    Code = "unknown_field"     // member not defined for this document; args: name
+	CodeDuplicateKey    Code = "duplicate_key"     // member given twice in one object; args: name
+	CodeInvalidUTF8     Code = "invalid_utf8"      // string is not valid UTF-8
+	CodeTooDeep         Code = "too_deep"          // nesting deeper than the decoder's limit; args: limit
+	CodeTooLarge        Code = "too_large"         // document or string over the decoder's limit in bytes; args: limit
+	CodeNumber          Code = "number"            // number out of range or not an integer where one is needed; args: text
+	CodeInternal        Code = "internal"          // a bug of this library turned into an error; args: detail
+	CodeTooManyProblems Code = "too_many_problems" // more problems than a document reports; the first ones are reported before this one; args: limit
 )
 
 // Validation codes: the document is well-formed but breaks a rule.
@@ -139,6 +140,7 @@ var codeTable = [...]struct {
 	{CodeTooLarge, "larger than the limit of %[1]v bytes", "dépasse la limite de %[1]v octets"},
 	{CodeNumber, "number %[1]v is out of range or not an integer", "le nombre %[1]v est hors limites ou n'est pas entier"},
 	{CodeInternal, "internal error: %[1]v", "erreur interne : %[1]v"},
+	{CodeTooManyProblems, "more than %[1]v problems: the first %[1]v are reported", "plus de %[1]v problèmes : les %[1]v premiers sont signalés"},
 
 	{CodeRequired, "is required", "est obligatoire"},
 	{CodeUnknownValue, "unknown value %[1]q", "valeur inconnue « %[1]v »"},

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/milp"
 )
 
 // Candidate is a reviewed proposal as selection sees it.
@@ -336,22 +337,22 @@ func Select(cs []Candidate, q Quotas, opt SelectOptions) (*Selection, error) {
 	qs := buildQuotas(cs, &q)
 	prio := priorities(cs, q.Seed)
 	p := selectionModel(cs, qs, prio, opt.MaxNodes)
-	res, err := p.solve()
+	res, err := p.Solve()
 	if err != nil {
 		return nil, err
 	}
-	if res.limit {
-		v.Add(nil, civic.CodeSolverLimit, res.nodes)
+	if res.Limit {
+		v.Add(nil, civic.CodeSolverLimit, res.Nodes)
 		return nil, v.Err()
 	}
-	if !res.feasible {
+	if !res.Feasible {
 		return nil, explainInfeasible(cs, qs, nil, opt.MaxNodes)
 	}
-	sel := &Selection{Seed: q.Seed, Nodes: res.nodes}
+	sel := &Selection{Seed: q.Seed, Nodes: res.Nodes}
 	chosen := make([]bool, len(cs))
 	var total int64
 	for i := range cs {
-		if res.x[i] > 0.5 {
+		if res.X[i] > 0.5 {
 			chosen[i] = true
 			total += points(cs[i].Score)
 		}
@@ -401,19 +402,19 @@ func rankOrder(cs []Candidate, prio []int) []int {
 
 // selectionModel is the MILP of a selection: binary x_i, objective points_i·K + prio_i with
 // K larger than any sum of ranks, so that the score comes first and the seed breaks ties.
-func selectionModel(cs []Candidate, qs []quota, prio []int, maxNodes int) *milp {
+func selectionModel(cs []Candidate, qs []quota, prio []int, maxNodes int) *milp.Problem {
 	n, m := len(cs), len(qs)
 	k := float64(n)*float64(n-1)/2 + 1
-	p := &milp{n: n, m: m, c: make([]float64, n), a: make([]float64, m*n), b: make([]float64, m),
-		lo: make([]float64, n), hi: make([]float64, n), integer: make([]bool, n), integral: true, maxNodes: maxNodes}
+	p := &milp.Problem{N: n, M: m, C: make([]float64, n), A: make([]float64, m*n), B: make([]float64, m),
+		Lo: make([]float64, n), Hi: make([]float64, n), Integer: make([]bool, n), Integral: true, MaxNodes: maxNodes}
 	for i := range cs {
-		p.c[i] = float64(points(cs[i].Score))*k + float64(prio[i])
-		p.hi[i] = 1
-		p.integer[i] = true
+		p.C[i] = float64(points(cs[i].Score))*k + float64(prio[i])
+		p.Hi[i] = 1
+		p.Integer[i] = true
 	}
 	for r, q := range qs {
-		copy(p.a[r*n:(r+1)*n], q.coef)
-		p.b[r] = q.bound
+		copy(p.A[r*n:(r+1)*n], q.coef)
+		p.B[r] = q.bound
 	}
 	return p
 }
@@ -475,18 +476,18 @@ func exclusion(cs []Candidate, qs []quota, prio []int, chosen []bool, total int6
 		}
 	}
 	p := selectionModel(cs, qs, prio, maxNodes)
-	p.lo[i] = 1
-	res, err := p.solve()
+	p.Lo[i] = 1
+	res, err := p.Solve()
 	if err != nil {
 		return ex, err
 	}
-	if !res.feasible {
+	if !res.Feasible {
 		ex.Infeasible = true
 		return ex, nil
 	}
 	var forced int64
 	for j := range cs {
-		if res.x[j] > 0.5 {
+		if res.X[j] > 0.5 {
 			forced += points(cs[j].Score)
 		} else if chosen[j] {
 			ex.Displaced = append(ex.Displaced, cs[j].ID)
@@ -503,35 +504,35 @@ func exclusion(cs []Candidate, qs []quota, prio []int, chosen []bool, total int6
 func explainInfeasible(cs []Candidate, qs []quota, fixed []bool, maxNodes int) error {
 	n, m := len(cs), len(qs)
 	nv := n + m
-	p := &milp{n: nv, m: m, c: make([]float64, nv), a: make([]float64, m*nv), b: make([]float64, m),
-		lo: make([]float64, nv), hi: make([]float64, nv), integer: make([]bool, nv), maxNodes: maxNodes}
+	p := &milp.Problem{N: nv, M: m, C: make([]float64, nv), A: make([]float64, m*nv), B: make([]float64, m),
+		Lo: make([]float64, nv), Hi: make([]float64, nv), Integer: make([]bool, nv), MaxNodes: maxNodes}
 	for i := range cs {
-		p.hi[i] = 1
-		p.integer[i] = true
+		p.Hi[i] = 1
+		p.Integer[i] = true
 		if fixed != nil && fixed[i] {
-			p.lo[i] = 1
+			p.Lo[i] = 1
 		}
 	}
 	for r, q := range qs {
-		copy(p.a[r*nv:r*nv+n], q.coef)
-		p.a[r*nv+n+r] = -1 // the violation
-		p.b[r] = q.bound
-		p.c[n+r] = -1
-		p.hi[n+r] = float64(n) + 1
-		p.integer[n+r] = !q.share
+		copy(p.A[r*nv:r*nv+n], q.coef)
+		p.A[r*nv+n+r] = -1 // the violation
+		p.B[r] = q.bound
+		p.C[n+r] = -1
+		p.Hi[n+r] = float64(n) + 1
+		p.Integer[n+r] = !q.share
 	}
 	if maxNodes <= 0 {
-		p.maxNodes = 200_000
+		p.MaxNodes = 200_000
 	}
-	res, err := p.solve()
+	res, err := p.Solve()
 	var v civic.ValidationError
 	if err != nil {
 		return err
 	}
 	conflicts := 0
-	if res.feasible {
+	if res.Feasible {
 		for r, q := range qs {
-			if viol := res.x[n+r]; viol > 1e-6 {
+			if viol := res.X[n+r]; viol > 1e-6 {
 				conflicts++
 				short := viol
 				if !q.share {

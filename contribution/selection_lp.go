@@ -1,10 +1,11 @@
 package contribution
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/civic-observatory/civic/internal/lp"
 )
 
 // WriteLP writes the selection problem of [Select] in the CPLEX LP format, so that an
@@ -17,62 +18,20 @@ func WriteLP(w io.Writer, cs []Candidate, q Quotas) error {
 		return err
 	}
 	qs := buildQuotas(cs, &q)
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "\\ civic selection: %d candidates, %d quotas, scores in units of %g\n", len(cs), len(qs), Resolution)
-	bw.WriteString("Maximize\n obj:")
-	line := 0
-	term := func(coef float64, i int) {
-		if line > 8 {
-			bw.WriteString("\n ")
-			line = 0
-		}
-		line++
-		s := strconv.FormatFloat(coef, 'g', -1, 64)
-		if coef >= 0 {
-			s = "+ " + s
-		} else {
-			s = "- " + s[1:]
-		}
-		fmt.Fprintf(bw, " %s x%d", s, i)
-	}
+	m := lp.Model{Comment: fmt.Sprintf("civic selection: %d candidates, %d quotas, scores in units of %g", len(cs), len(qs), Resolution)}
+	x := func(i int) string { return "x" + strconv.Itoa(i) }
 	for i := range cs {
-		term(float64(points(cs[i].Score)), i)
+		m.Objective = append(m.Objective, lp.Term{Coef: float64(points(cs[i].Score)), Var: x(i)})
+		m.Binary = append(m.Binary, x(i))
 	}
-	bw.WriteString("\nSubject To\n")
 	for r, k := range qs {
-		name := lpName(k.name, r)
-		fmt.Fprintf(bw, " %s:", name)
-		line = 0
-		any := false
+		row := lp.Row{Name: lp.Name("q"+strconv.Itoa(r)+"_", k.name), Bound: k.bound}
 		for i, c := range k.coef {
 			if c != 0 {
-				term(c, i)
-				any = true
+				row.Terms = append(row.Terms, lp.Term{Coef: c, Var: x(i)})
 			}
 		}
-		if !any {
-			bw.WriteString(" 0 x0")
-		}
-		fmt.Fprintf(bw, " <= %s\n", strconv.FormatFloat(k.bound, 'g', -1, 64))
+		m.Rows = append(m.Rows, row)
 	}
-	bw.WriteString("Binary\n")
-	for i := range cs {
-		fmt.Fprintf(bw, " x%d\n", i)
-	}
-	bw.WriteString("End\n")
-	return bw.Flush()
-}
-
-// lpName makes a constraint name of the LP format from a quota name.
-func lpName(name string, r int) string {
-	b := []byte{}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' {
-			b = append(b, c)
-		} else {
-			b = append(b, '_')
-		}
-	}
-	return "q" + strconv.Itoa(r) + "_" + string(b)
+	return m.Write(w)
 }

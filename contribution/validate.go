@@ -181,16 +181,19 @@ func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, 
 		v.Add(path.Key("contributors"), civic.CodeTooMany, lim.Contributors, len(p.Contributors))
 	}
 	open := f == nil
+	// Duplicate e-mails: a scan of the earlier ones for a few contributors, a set beyond,
+	// so that the check stays linear however many contributors a hostile document lists.
+	var seen map[string]struct{}
+	if len(p.Contributors) > smallList {
+		seen = make(map[string]struct{}, min(len(p.Contributors), lim.Contributors+1))
+	}
 	for i := range p.Contributors {
 		x := &p.Contributors[i]
 		if !plainPerson(x) {
 			x.Check(v, path.Key("contributors").Index(i))
 		}
-		for j := range i {
-			if x.Email != "" && civic.SameEmail(p.Contributors[j].Email, x.Email) {
-				v.Add(path.Key("contributors").Index(i).Key("email"), civic.CodeDuplicate, x.Email)
-				break
-			}
+		if x.Email != "" && duplicateEmail(p.Contributors[:i], x.Email, seen) {
+			v.Add(path.Key("contributors").Index(i).Key("email"), civic.CodeDuplicate, x.Email)
 		}
 		if f != nil && f.Open(x.Family()) {
 			open = true
@@ -199,6 +202,29 @@ func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, 
 	if !open {
 		v.Add(path.Key("contributors"), civic.CodeFamilyNotAllowed, string(p.Contributors[0].Family()), f.ID)
 	}
+}
+
+// smallList is the number of contributors up to which duplicates are found by a scan.
+const smallList = 8
+
+// duplicateEmail reports whether email is among the e-mails of earlier by
+// [civic.EmailKey] (the same person), scanning them
+// when seen is nil and looking it up (then adding it) in seen otherwise.
+func duplicateEmail(earlier []civic.Person, email string, seen map[string]struct{}) bool {
+	if seen == nil {
+		for j := range earlier {
+			if civic.SameEmail(earlier[j].Email, email) {
+				return true
+			}
+		}
+		return false
+	}
+	key := civic.EmailKey(email)
+	if _, ok := seen[key]; ok {
+		return true
+	}
+	seen[key] = struct{}{}
+	return false
 }
 
 // plainPerson reports whether x plainly passes [civic.Person.Check], which then records

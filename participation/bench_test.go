@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -51,11 +52,11 @@ func (r *rows) Read(p []byte) (int, error) {
 }
 
 // stream reads every row, validates it, and cross-tabulates kind by level.
-func stream(t testing.TB, r io.Reader, sample func(i int)) (*participation.Tab, int) {
+func stream(t testing.TB, r io.Reader, sample func(i int)) (*analysis.Tab, int) {
 	dims := participation.DeviceDimensions()
-	kind, _ := participation.FindDimension(dims, "kind")
-	level, _ := participation.FindDimension(dims, "level")
-	tab := participation.NewTab("kind", "level")
+	kind, _ := analysis.FindDimension(dims, "kind")
+	level, _ := analysis.FindDimension(dims, "level")
+	tab := analysis.NewTab("kind", "level")
 	rd := participation.NewReader(r)
 	n := 0
 	for {
@@ -66,7 +67,7 @@ func stream(t testing.TB, r io.Reader, sample func(i int)) (*participation.Tab, 
 		if err := rd.RowErr(); err != nil {
 			t.Fatalf("row %d: %v", rd.Row(), err)
 		}
-		participation.Count(tab, kind, level, d)
+		analysis.Count(tab, kind, level, d)
 		n++
 		if sample != nil && n%10000 == 0 {
 			sample(n)

@@ -260,12 +260,71 @@ type Reader struct {
 	header bool
 	bad    []bool // per column: the field did not parse (reused between rows)
 	utf16  bool
+	offset int64 // input offset of the end of the last row read
+}
+
+// MaxRow bounds the size of one CSV row (record) in bytes, quoted line breaks included: a
+// longer row stops reading with [civic.CodeTooLarge] (args: limit) at its row, before it is
+// held in memory whole.
+const MaxRow = 1 << 20
+
+// maxRowProblems bounds the problems reported for one row (or the header); past it, one
+// [civic.CodeTooManyProblems] is reported.
+const maxRowProblems = 100
+
+// maxEcho bounds, in bytes, a field or header name echoed in a problem's arguments: a
+// longer one is cut at a character boundary and ends with "…".
+const maxEcho = 64
+
+// echo returns s, cut to maxEcho bytes when longer.
+func echo(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	cut := maxEcho
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// rowLimiter reads from r and fails once the reader has read more than the row limit past
+// the end of the last complete row, so that encoding/csv never holds an endless row.
+type rowLimiter struct {
+	r     io.Reader
+	rd    *Reader
+	read  int64 // bytes delivered
+	limit int64
+}
+
+// errRowTooLarge is returned by rowLimiter; Reader turns it into CodeTooLarge.
+var errRowTooLarge = errors.New("participation: CSV row too large")
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	if l.read-l.rd.offset > l.limit {
+		return 0, errRowTooLarge
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// addCapped adds a problem to v unless v holds maxRowProblems already; the first problem
+// past the cap is replaced by one CodeTooManyProblems.
+func addCapped(v *civic.ValidationError, path civic.Path, code civic.Code, args ...any) {
+	switch n := len(v.Errors); {
+	case n < maxRowProblems:
+		v.Add(path, code, args...)
+	case n == maxRowProblems:
+		v.Add(path[:min(len(path), 2)], civic.CodeTooManyProblems, maxRowProblems)
+	}
 }
 
 // NewReader returns a reader of r.
 func NewReader(r io.Reader) *Reader {
-	br := bufio.NewReaderSize(r, 64<<10)
 	rd := &Reader{cols: columns()}
+	const buf = 64 << 10
+	br := bufio.NewReaderSize(&rowLimiter{r: r, rd: rd, limit: MaxRow + buf}, buf)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	} else if b, err := br.Peek(2); err == nil && (bytes.Equal(b, []byte{0xFF, 0xFE}) || bytes.Equal(b, []byte{0xFE, 0xFF})) {
@@ -318,6 +377,7 @@ func (rd *Reader) Next() (*Device, bool) {
 	if err == nil && len(rec) > 0 {
 		rd.line, _ = rd.cr.FieldPos(0)
 	}
+	rd.offset = rd.cr.InputOffset()
 	if err == io.EOF {
 		rd.done = true
 		return nil, false
@@ -330,7 +390,7 @@ func (rd *Reader) Next() (*Device, bool) {
 	rd.rowErr = nil
 	var v civic.ValidationError
 	if len(rec) != len(rd.index) {
-		v.Add(rowPath(rd.row), civic.CodeFieldCount, len(rec), len(rd.index))
+		addCapped(&v, rowPath(rd.row), civic.CodeFieldCount, len(rec), len(rd.index))
 	}
 	bad := rd.bad
 	clear(bad)
@@ -340,12 +400,12 @@ func (rd *Reader) Next() (*Device, bool) {
 		}
 		c := rd.cols[rd.index[i]]
 		if !utf8.ValidString(field) {
-			v.Add(rowPath(rd.row).Key(c.en), civic.CodeEncoding, firstInvalid(field))
+			addCapped(&v, rowPath(rd.row).Key(c.en), civic.CodeEncoding, firstInvalid(field))
 			bad[rd.index[i]] = true
 			continue
 		}
 		if code := c.set(&rd.device, field); code != "" {
-			v.Add(rowPath(rd.row).Key(c.en), code, field)
+			addCapped(&v, rowPath(rd.row).Key(c.en), code, echo(field))
 			bad[rd.index[i]] = true
 		}
 	}
@@ -362,7 +422,7 @@ func (rd *Reader) Next() (*Device, bool) {
 		} else {
 			p = p.Join(e.Path)
 		}
-		v.Errors = append(v.Errors, &civic.FieldError{Path: p, Code: e.Code, Args: e.Args})
+		addCapped(&v, p, e.Code, e.Args...)
 	}
 	rd.rowErr = v.Err()
 	return &rd.device, true
@@ -399,6 +459,7 @@ func (rd *Reader) readHeader() bool {
 		return false
 	}
 	h, err := rd.cr.Read()
+	rd.offset = rd.cr.InputOffset()
 	if err != nil {
 		if err == io.EOF {
 			err = nil
@@ -418,18 +479,18 @@ func (rd *Reader) readHeader() bool {
 		for k, c := range rd.cols {
 			if name == c.en || name == c.fr {
 				if found[k] {
-					v.Add(rowPath(1).Index(i), civic.CodeDuplicate, name)
+					addCapped(&v, rowPath(1).Index(i), civic.CodeDuplicate, echo(name))
 				}
 				rd.index[i], found[k] = k, true
 			}
 		}
 		if rd.index[i] < 0 {
-			v.Add(rowPath(1).Index(i), civic.CodeUnknownColumn, name)
+			addCapped(&v, rowPath(1).Index(i), civic.CodeUnknownColumn, echo(name))
 		}
 	}
 	for k, c := range rd.cols {
 		if c.required && !found[k] {
-			v.Add(rowPath(1), civic.CodeMissingColumn, c.en)
+			addCapped(&v, rowPath(1), civic.CodeMissingColumn, c.en)
 		}
 	}
 	if err := v.Err(); err != nil {
@@ -443,6 +504,8 @@ func (rd *Reader) fail(err error) {
 	rd.done = true
 	var pe *csv.ParseError
 	switch {
+	case errors.Is(err, errRowTooLarge):
+		rd.err = &civic.FieldError{Path: rowPath(rd.row), Code: civic.CodeTooLarge, Args: []any{MaxRow}}
 	case errors.As(err, &pe):
 		rd.err = &civic.FieldError{Path: rowPath(rd.row), Code: civic.CodeCSVSyntax, Args: []any{pe.Line, pe.Column, pe.Err.Error()}}
 	default:

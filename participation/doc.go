@@ -84,28 +84,16 @@
 //
 // # Analysis
 //
-// [CrossTab] counts records by any pair of [Dimension]s — [DeviceDimensions],
-// [ProposalDimensions], [ActorDimensions] — with categories in French (or the language's)
-// collation order, one collator per call since a collator is not safe for concurrent use.
-// For streams, [NewTab] with [Count] (or [Tab.Add]) and a [Summariser] keep memory flat.
-// [Table.Write] writes text, Markdown, CSV or JSON.
+// The generic machinery (cross-tabulations, sheets, k-anonymity) lives in package
+// analysis; this package gives it the dimensions of its records, [DeviceDimensions] and
+// [ActorDimensions], for analysis.CrossTab, or analysis.NewTab with analysis.Count and a
+// [Summariser] on streams read with [NewReader], which keep memory flat.
 //
 // [Summarise] gives the share of devices evaluated and the indicators they use, the median
 // participation rate against the territory's population, the cost per participant and the
-// share of contributions taken into account; [AcceptanceRates] gives acceptance rates of
-// proposals by family, format or any dimension, from their review state; [Represent]
-// compares participants with a reference population (total variation distance,
-// per-category ratios, with counts). [SummarySheet], [IndicatorSheet], [RateSheet] and
-// [RepresentationSheet] turn them into a [Sheet] written in the same four formats.
-//
-// # Small groups
-//
-// Published outputs mask small groups (k-anonymity, as civic platforms do for
-// demographics): [Table.Write] and [Sheet.Write] hide every figure resting on a count from
-// 1 to k−1 ("<k", an empty CSV field, JSON null). A rate is masked when the accepted or the
-// refused are few, since either gives the other. Tables also hide ("*") the totals of the
-// rows and columns that hold a masked count and the grand total, and compute shares over
-// the published counts only, so that a masked count cannot be worked out from the totals.
+// share of contributions taken into account. [SummarySheet] and [IndicatorSheet] turn a
+// [Summary] into an analysis.Sheet written in text, Markdown, CSV or JSON with small groups
+// masked; [FranceAges2019] is a reference population for analysis.Represent.
 //
 // # Data
 //

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -53,7 +54,7 @@ func ExampleDevice_Apply() {
 
 // Cross-tabulate the built-in Baromètre by citizen's role and evaluation format, masking
 // counts below 10.
-func ExampleCrossTab() {
+func Example_crossTab() {
 	b, err := participation.Barometre2019()
 	if err != nil {
 		panic(err)
@@ -63,9 +64,9 @@ func ExampleCrossTab() {
 		ptrs[i] = &b.Devices[i]
 	}
 	dims := participation.DeviceDimensions()
-	role, _ := participation.FindDimension(dims, "role")
-	open, _ := participation.FindDimension(dims, "open_source")
-	tb := participation.CrossTab(ptrs, role, open, language.French)
+	role, _ := analysis.FindDimension(dims, "role")
+	open, _ := analysis.FindDimension(dims, "open_source")
+	tb := analysis.CrossTab(ptrs, role, open, language.French)
 	fmt.Println(tb.Total == int64(len(b.Devices)))
 	tb.Write(os.Stdout, "md", 10)
 	// Output:

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -276,9 +277,9 @@ func TestCrossTabAndMasking(t *testing.T) {
 		ptrs[i] = &b.Devices[i]
 	}
 	dims := participation.DeviceDimensions()
-	kind, _ := participation.FindDimension(dims, "kind")
-	level, _ := participation.FindDimension(dims, "family")
-	tb := participation.CrossTab(ptrs, kind, level, language.French)
+	kind, _ := analysis.FindDimension(dims, "kind")
+	level, _ := analysis.FindDimension(dims, "family")
+	tb := analysis.CrossTab(ptrs, kind, level, language.French)
 	assert.Equal(t, int64(len(b.Devices)), tb.Total)
 	var sum int64
 	for _, r := range tb.Counts {
@@ -301,7 +302,7 @@ func TestCrossTabAndMasking(t *testing.T) {
 	}
 }
 
-func TestSummaryAndRepresentation(t *testing.T) {
+func TestSummary(t *testing.T) {
 	devs := []participation.Device{
 		{Territory: participation.Territory{Population: 1000}, Means: participation.Means{Budget: 5000},
 			Outcomes:   participation.Outcomes{Participants: 100, Contributions: 200, TakenIntoAccount: 50},
@@ -318,12 +319,6 @@ func TestSummaryAndRepresentation(t *testing.T) {
 	assert.InDelta(t, 0.5, s.TakenIntoAccount, 1e-9)
 	assert.Equal(t, map[string]int{"taux": 1}, s.Indicators)
 
-	r := participation.Represent(map[string]int64{"young": 10, "old": 30}, map[string]float64{"young": 50, "old": 50})
-	assert.InDelta(t, 0.25, r.TVD, 1e-9)
-	assert.Equal(t, "old", r.Rows[0].Category)
-	require.NotNil(t, r.Rows[0].Ratio)
-	assert.InDelta(t, 1.5, *r.Rows[0].Ratio, 1e-9)
-	assert.Equal(t, int64(10), r.Rows[1].Count)
 }
 
 // TestCSVEncodingRow checks that a byte that is not UTF-8 far into a file is reported at
@@ -368,25 +363,4 @@ func TestCSVLine(t *testing.T) {
 	require.Len(t, got, 3)
 	assert.Equal(t, [2]int{2, 2}, got[0])
 	assert.Equal(t, [][2]int{{2, 2}, {3, 5}, {4, 6}}, got, "the quoted line breaks move the next rows down")
-}
-
-// TestMaskingCannotBeUndone checks that no masked count can be recovered from what a
-// table prints: every row and column holding a masked count has its total hidden, and so
-// has the grand total.
-func TestMaskingCannotBeUndone(t *testing.T) {
-	tab := participation.NewTab("kind", "level")
-	for range 7 {
-		tab.Add([]string{"a"}, []string{"x"})
-	}
-	tab.Add([]string{"a"}, []string{"y"})
-	tab.Add([]string{"a"}, []string{"y"})
-	for range 6 {
-		tab.Add([]string{"b"}, []string{"y"})
-	}
-	var buf bytes.Buffer
-	require.NoError(t, tab.Table(language.French).Write(&buf, "csv", 5))
-	assert.Equal(t, "kind \\ level,x,y,total\na,7,<5,*\nb,0,6,6\ntotal,7,*,*\n", buf.String())
-	buf.Reset()
-	require.NoError(t, tab.Table(language.French).Write(&buf, "json", 5))
-	assert.Contains(t, buf.String(), `"records": 0`)
 }

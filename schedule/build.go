@@ -441,7 +441,7 @@ func (b *bin) finish() {
 	for i := range b.s.Talks {
 		t := &b.s.Talks[i]
 		k := max(t.Table-1, 0)
-		t.Start = event.At(next[k]/60, next[k]%60)
+		t.Start = clockAt(next[k]) // after midnight in a session that crosses it
 		next[k] += t.Minutes
 	}
 	if b.results {

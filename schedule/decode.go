@@ -41,10 +41,20 @@ func DecodeGrid(data []byte, ev *event.Event) (*Grid, error) {
 			switch string(d.Key()) {
 			case "event":
 				g.Event = d.Str()
+			case "dayChange":
+				g.DayChange = decodeClock(d)
 			case "slots":
 				if d.Array() {
 					for d.More() {
-						g.Slots = append(g.Slots, decodeSlot(d))
+						s, hasDay := decodeSlot(d)
+						// A dated slot without a day gets its day from the event.
+						if !hasDay && ev != nil && !s.Date.IsZero() && s.Date.Valid() && s.Date.Precision() == civic.PrecisionDay &&
+							ev.Start.Valid() && ev.Start.Precision() == civic.PrecisionDay {
+							if off := dayOffset(ev.Start, s.Date); off >= 0 && off < min(eventDays(ev), MaxDays) {
+								s.Day = off
+							}
+						}
+						g.Slots = append(g.Slots, s)
 					}
 				}
 			default:
@@ -59,10 +69,12 @@ func DecodeGrid(data []byte, ev *event.Event) (*Grid, error) {
 	return g, nil
 }
 
-func decodeSlot(d *jsondec.Decoder) Slot {
+// decodeSlot decodes a slot, and tells whether it gives its day.
+func decodeSlot(d *jsondec.Decoder) (Slot, bool) {
 	var s Slot
+	hasDay := false
 	if !d.Object() {
-		return s
+		return s, false
 	}
 	for d.Next() {
 		switch string(d.Key()) {
@@ -75,13 +87,17 @@ func decodeSlot(d *jsondec.Decoder) Slot {
 		case "tracks":
 			s.Tracks = d.Strings()
 		case "day":
-			s.Day = clampInt(d.Int())
+			s.Day, hasDay = clampInt(d.Int()), true
+		case "date":
+			s.Date = d.Date()
 		case "start":
 			if c := decodeClock(d); c != nil {
 				s.Start = *c
 			}
 		case "end":
 			s.End = decodeClock(d)
+		case "endsNextDay":
+			s.EndsNextDay = d.Bool()
 		case "discussion":
 			s.Discussion = clampInt(d.Int())
 		case "families":
@@ -92,7 +108,7 @@ func decodeSlot(d *jsondec.Decoder) Slot {
 			d.Unknown()
 		}
 	}
-	return s
+	return s, hasDay
 }
 
 // decodeClock decodes "HH:MM", recording [civic.CodeInvalidClock] on any other string.

@@ -106,7 +106,11 @@ func TestICal(t *testing.T) {
 			events++
 		}
 	}
-	assert.Equal(t, len(pr.Sessions), events, "one VEVENT per session; the injected one stays inside a text value")
+	talks := 0
+	for _, s := range pr.Sessions {
+		talks += len(s.Talks)
+	}
+	assert.Equal(t, len(pr.Sessions)+talks, events, "one VEVENT per session and one per talk; the injected one stays inside a text value")
 	unfolded := strings.ReplaceAll(out, "\r\n ", "")
 	assert.Contains(t, unfolded, `Line one\nBEGIN:VEVENT\nSUMMARY:injected`)
 	assert.Contains(t, unfolded, `\; \, \\ :`)

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,9 +14,12 @@ import (
 )
 
 // The frab / c3voc schedule format (schedule.xml and schedule.json), read by conference
-// apps such as Giggity and EventFahrplan. Each session of the programme is one frab
-// event, with the talks listed in its abstract and every speaker among its persons;
-// sessions without a room (lunch, break, evening) are placed in the venue.
+// apps such as Giggity and EventFahrplan. Each day of the event is one frab day, and each
+// talk one frab event with its own start, duration, speakers, room, track and type (the
+// format's ID), so that an app lists the talks, not the sessions; a session without talks
+// (lunch, break, training, evening) is one event of its own. Talks at the tables of a
+// co-construction session are placed in one frab room per table, since they run at the
+// same time. Sessions without a room are placed in the venue.
 
 // frabVersion is the version string written in exports.
 const frabVersion = "1.0"
@@ -27,6 +32,7 @@ type frabEvent struct {
 	Subtitle string
 	Type     string
 	Date     time.Time
+	End      time.Time
 	Start    string
 	Duration string
 	Abstract string
@@ -42,35 +48,133 @@ type frabPerson struct {
 	GUID string
 }
 
-func (v *view) frabEvents() []frabEvent {
-	var out []frabEvent
-	for i, sv := range v.sessions {
-		mins := int(sv.end.Sub(sv.start) / time.Minute)
-		ev := frabEvent{
-			ID: i + 1, GUID: uuid(v.ev.ID, sv.s.ID), Room: sv.room, Title: sv.title, Type: string(sv.slot.Kind),
-			Date: sv.start, Start: sv.start.Format("15:04"), Duration: fmt.Sprintf("%02d:%02d", mins/60, mins%60),
-			Slug: v.ev.ID + "-" + sv.s.ID, Track: sv.track, Language: v.sessionLang(&sv),
-			URL: "urn:civic:" + v.ev.ID + ":" + sv.s.ID,
-		}
-		if ev.Track == "" {
-			ev.Track = sv.title
-		}
-		var b strings.Builder
-		for _, t := range sv.s.Talks {
-			s, _ := v.talkTime(&sv, &t)
-			fmt.Fprintf(&b, "%s", s.Format("15:04"))
-			if t.Table > 0 {
-				fmt.Fprintf(&b, " · %s", v.tableLabel(t.Table))
+// frabDay is one day of the frab export: its events, room by room in order of first use.
+type frabDay struct {
+	index      int // from 1
+	date       time.Time
+	start, end time.Time
+	rooms      []string
+	events     map[string][]frabEvent
+}
+
+// frabDays lays out the programme's days and events. IDs, GUIDs and slugs are unique and
+// stable: a talk's GUID is derived from the event, the session and the proposal, and is
+// also its iCalendar UID.
+func (v *view) frabDays() []frabDay {
+	change := 0
+	if v.grid.DayChange != nil {
+		change = v.grid.DayChange.Minutes()
+	}
+	acr := v.acronym()
+	slugs, guids := map[string]bool{}, map[string]bool{}
+	unique := func(seen map[string]bool, s string) string {
+		for i, t := 2, s; ; i++ {
+			if !seen[t] {
+				seen[t] = true
+				return t
 			}
-			fmt.Fprintf(&b, " — %s — %s\n", t.Title, speakerLine(t.Speakers))
+			t = s + "-" + strconv.Itoa(i)
 		}
-		ev.Abstract = strings.TrimSuffix(b.String(), "\n")
-		for _, sk := range speakersOf(sv.s) {
-			ev.Persons = append(ev.Persons, frabPerson{Name: sk.Name, GUID: uuid("person", sk.Name, sk.Organisation)})
+	}
+	id := 0
+	var out []frabDay
+	for di := range v.days {
+		d := &v.days[di]
+		fd := frabDay{index: d.index + 1, date: d.date, events: map[string][]frabEvent{}}
+		fd.start, fd.end = d.span(change)
+		add := func(e frabEvent) {
+			if _, ok := fd.events[e.Room]; !ok {
+				fd.rooms = append(fd.rooms, e.Room)
+			}
+			fd.events[e.Room] = append(fd.events[e.Room], e)
 		}
-		out = append(out, ev)
+		for _, sv := range d.sessions {
+			track := sv.track
+			if track == "" {
+				track = sv.title
+			}
+			if len(sv.s.Talks) == 0 {
+				id++
+				guid := uuid(v.ev.ID, sv.s.ID)
+				for guids[guid] {
+					guid = uuid(v.ev.ID, sv.s.ID, strconv.Itoa(id))
+				}
+				guids[guid] = true
+				add(frabEvent{
+					ID: id, GUID: guid, Room: sv.room, Title: sv.title, Type: string(sv.slot.Kind),
+					Date: sv.start, End: sv.end, Start: sv.start.Format("15:04"), Duration: hhmm(sv.end.Sub(sv.start)),
+					Slug: unique(slugs, frabSlug(acr, sv.s.ID)), Track: track, Language: v.sessionLang(sv),
+					URL: "urn:civic:" + v.ev.ID + ":" + sv.s.ID,
+				})
+				continue
+			}
+			for _, t := range sv.s.Talks {
+				id++
+				start, end := v.talkTime(sv, &t)
+				guid := uuid(v.ev.ID, sv.s.ID, t.Proposal)
+				for guids[guid] {
+					guid = uuid(v.ev.ID, sv.s.ID, t.Proposal, strconv.Itoa(id))
+				}
+				guids[guid] = true
+				room := sv.room
+				abstract := sv.title
+				if t.Table > 0 {
+					room += " — " + v.tableLabel(t.Table)
+					abstract += " — " + v.tableLabel(t.Table)
+				}
+				lang := t.Language
+				if lang == "" {
+					lang = v.sessionLang(sv)
+				}
+				e := frabEvent{
+					ID: id, GUID: guid, Room: room, Title: t.Title, Subtitle: sv.title, Type: t.Format,
+					Date: start, End: end, Start: start.Format("15:04"), Duration: hhmm(time.Duration(t.Minutes) * time.Minute),
+					Abstract: abstract, Slug: unique(slugs, frabSlug(acr, sv.s.ID, t.Proposal)), Track: track, Language: lang,
+					URL: "urn:civic:" + v.ev.ID + ":" + sv.s.ID + ":" + urnPart(t.Proposal),
+				}
+				for _, sk := range t.Speakers {
+					e.Persons = append(e.Persons, frabPerson{Name: sk.Name, GUID: uuid("person", sk.Name, sk.Organisation)})
+				}
+				add(e)
+			}
+		}
+		out = append(out, fd)
 	}
 	return out
+}
+
+// hhmm writes a duration as frab does: "H:MM", hours not limited to a day.
+func hhmm(d time.Duration) string {
+	m := int(d / time.Minute)
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// frabSlug returns a slug both frab schemas accept for any IDs: the acronym (at least
+// four characters of [a-z0-9_]), a hyphen, then the parts lower-cased with every other
+// character turned into a hyphen, at least four characters, ending with a letter or digit.
+func frabSlug(acronym string, parts ...string) string {
+	s := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(strings.Join(parts, "-")), "-"), "-")
+	if len(s) < 4 {
+		s = strings.TrimSuffix("item-"+s, "-")
+	}
+	return acronym + "-" + s
+}
+
+// urnPart keeps the characters a URN's specific part may hold unescaped and percent-encodes
+// the others.
+func urnPart(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // sessionLang returns the language most talks of the session are given in, or the
@@ -79,6 +183,9 @@ func (v *view) sessionLang(sv *sessionView) string {
 	n := map[string]int{}
 	best := ""
 	for _, t := range sv.s.Talks {
+		if t.Language == "" {
+			continue
+		}
 		n[t.Language]++
 		if best == "" || n[t.Language] > n[best] {
 			best = t.Language
@@ -91,11 +198,13 @@ func (v *view) sessionLang(sv *sessionView) string {
 	return best
 }
 
-func (v *view) span() (time.Time, time.Time) {
-	start, end := v.sessions[0].start, v.sessions[0].end
-	for _, sv := range v.sessions {
-		start = minTime(start, sv.start)
-		end = maxTime(end, sv.end)
+// span returns the first start and the last end of the programme, or, without sessions,
+// the event's days.
+func (v *view) span(days []frabDay) (time.Time, time.Time) {
+	start, end := days[0].start, days[0].end
+	for _, d := range days {
+		start = minTime(start, d.start)
+		end = maxTime(end, d.end)
 	}
 	return start, end
 }
@@ -114,11 +223,24 @@ func maxTime(a, b time.Time) time.Time {
 	return a
 }
 
-// acronym returns the event ID in the form both frab schemas accept.
-func (v *view) acronym() string { return strings.ReplaceAll(v.ev.ID, "-", "_") }
+// acronym returns the event ID in the form both frab schemas accept for any event ID:
+// hyphens become underscores (the JSON schema allows a hyphen only as the first character
+// or before a year), and a short ID is padded with underscores to the four characters the
+// XSD needs.
+func (v *view) acronym() string {
+	a := strings.ReplaceAll(v.ev.ID, "-", "_")
+	for len(a) < 4 {
+		a += "_"
+	}
+	return a
+}
+
+// zoneJSONPattern is the c3voc JSON schema's pattern for time_zone_name; a zone it refuses
+// ("Etc/GMT+3") is left out of the JSON export, where the member is optional.
+var zoneJSONPattern = regexp.MustCompile(`^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`)
 
 // WriteFrabXML writes the programme as a frab schedule.xml, valid against the c3voc XSD,
-// with texts in the language tag.
+// with texts in the language tag: one day element per day of the event, one event per talk.
 func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) error {
 	v, err := newView(pr, cx, tag)
 	if err != nil {
@@ -127,7 +249,8 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 	if len(v.sessions) == 0 {
 		return fmt.Errorf("schedule: an empty programme has no frab form")
 	}
-	start, end := v.span()
+	days := v.frabDays()
+	start, end := v.span(days)
 	type xPerson struct {
 		GUID string `xml:"guid,attr"`
 		Name string `xml:",chardata"`
@@ -147,7 +270,6 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 		Track    string    `xml:"track"`
 		Persons  []xPerson `xml:"persons>person"`
 		Language string    `xml:"language"`
-		URL      string    `xml:"url,omitempty"`
 	}
 	type xRoom struct {
 		Name   string   `xml:"name,attr"`
@@ -172,7 +294,7 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 		End      string   `xml:"end"`
 		Days     int      `xml:"days"`
 		Slot     string   `xml:"timeslot_duration"`
-		TimeZone string   `xml:"time_zone_name"`
+		TimeZone string   `xml:"time_zone_name,omitempty"`
 		Tracks   []xTrack `xml:"track"`
 	}
 	type xGenerator struct {
@@ -183,31 +305,32 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 		Generator  xGenerator  `xml:"generator"`
 		Version    string      `xml:"version"`
 		Conference xConference `xml:"conference"`
-		Day        xDay        `xml:"day"`
+		Days       []xDay      `xml:"day"`
 	}
 	doc := xSchedule{
 		Generator: xGenerator{Name: "civic"}, Version: frabVersion,
 		Conference: xConference{Title: v.ev.Title.Get(tag), Acronym: v.acronym(), Start: start.Format(time.RFC3339),
-			End: end.Format(time.RFC3339), Days: 1, Slot: "00:05", TimeZone: v.ev.TimeZone},
-		Day: xDay{Date: v.day.Format("2006-01-02"), Start: start.Format(time.RFC3339), End: end.Format(time.RFC3339), Index: 1},
+			End: end.Format(time.RFC3339), Days: len(days), Slot: "00:05", TimeZone: v.ev.TimeZone},
 	}
 	for _, t := range v.tracks {
 		doc.Conference.Tracks = append(doc.Conference.Tracks, xTrack{Name: t.Title.Get(tag), Slug: "t-" + t.ID})
 	}
-	roomIndex := map[string]int{}
-	for _, e := range v.frabEvents() {
-		i, ok := roomIndex[e.Room]
-		if !ok {
-			i = len(doc.Day.Rooms)
-			roomIndex[e.Room] = i
-			doc.Day.Rooms = append(doc.Day.Rooms, xRoom{Name: e.Room, GUID: uuid(v.ev.ID, "room", e.Room)})
+	for _, d := range days {
+		xd := xDay{Date: d.date.Format(time.DateOnly), Start: d.start.Format(time.RFC3339), End: d.end.Format(time.RFC3339), Index: d.index}
+		for _, room := range d.rooms {
+			xr := xRoom{Name: room, GUID: uuid(v.ev.ID, "room", room)}
+			for _, e := range d.events[room] {
+				xe := xEvent{ID: e.ID, GUID: e.GUID, Room: e.Room, Title: e.Title, Subtitle: e.Subtitle, Type: e.Type,
+					Date: e.Date.Format(time.RFC3339), Start: e.Start, Duration: e.Duration, Abstract: e.Abstract, Slug: e.Slug,
+					Track: e.Track, Language: e.Language}
+				for _, p := range e.Persons {
+					xe.Persons = append(xe.Persons, xPerson{GUID: p.GUID, Name: p.Name})
+				}
+				xr.Events = append(xr.Events, xe)
+			}
+			xd.Rooms = append(xd.Rooms, xr)
 		}
-		xe := xEvent{ID: e.ID, GUID: e.GUID, Room: e.Room, Title: e.Title, Type: e.Type, Date: e.Date.Format(time.RFC3339),
-			Start: e.Start, Duration: e.Duration, Abstract: e.Abstract, Slug: e.Slug, Track: e.Track, Language: e.Language, URL: ""}
-		for _, p := range e.Persons {
-			xe.Persons = append(xe.Persons, xPerson{GUID: p.GUID, Name: p.Name})
-		}
-		doc.Day.Rooms[i].Events = append(doc.Day.Rooms[i].Events, xe)
+		doc.Days = append(doc.Days, xd)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -222,7 +345,7 @@ func (pr *Programme) WriteFrabXML(w io.Writer, cx Context, tag language.Tag) err
 }
 
 // WriteFrabJSON writes the programme as a frab schedule.json, valid against the c3voc JSON
-// schema, with texts in the language tag.
+// schema, with texts in the language tag: one day per day of the event, one event per talk.
 func (pr *Programme) WriteFrabJSON(w io.Writer, cx Context, tag language.Tag) error {
 	v, err := newView(pr, cx, tag)
 	if err != nil {
@@ -231,7 +354,8 @@ func (pr *Programme) WriteFrabJSON(w io.Writer, cx Context, tag language.Tag) er
 	if len(v.sessions) == 0 {
 		return fmt.Errorf("schedule: an empty programme has no frab form")
 	}
-	start, end := v.span()
+	days := v.frabDays()
+	start, end := v.span(days)
 	type jPerson struct {
 		Name string `json:"name"`
 		GUID string `json:"guid"`
@@ -279,7 +403,7 @@ func (pr *Programme) WriteFrabJSON(w io.Writer, cx Context, tag language.Tag) er
 		End      string   `json:"end"`
 		DaysCnt  int      `json:"daysCount"`
 		Slot     string   `json:"timeslot_duration"`
-		TimeZone string   `json:"time_zone_name"`
+		TimeZone string   `json:"time_zone_name,omitempty"`
 		Tracks   []jTrack `json:"tracks"`
 		Rooms    []jRoom  `json:"rooms"`
 		Days     []jDay   `json:"days"`
@@ -288,35 +412,38 @@ func (pr *Programme) WriteFrabJSON(w io.Writer, cx Context, tag language.Tag) er
 		Version    string      `json:"version"`
 		Conference jConference `json:"conference"`
 	}
-	day := jDay{Index: 1, Date: v.day.Format("2006-01-02"), DayStart: start.Format(time.RFC3339), DayEnd: end.Format(time.RFC3339), Rooms: map[string][]jEvent{}}
 	conf := jConference{Acronym: v.acronym(), Title: v.ev.Title.Get(tag), Start: start.Format(time.RFC3339), End: end.Format(time.RFC3339),
-		DaysCnt: 1, Slot: "00:05", TimeZone: v.ev.TimeZone, Tracks: []jTrack{}, Rooms: []jRoom{}}
+		DaysCnt: len(days), Slot: "00:05", Tracks: []jTrack{}, Rooms: []jRoom{}, Days: []jDay{}}
+	if zoneJSONPattern.MatchString(v.ev.TimeZone) {
+		conf.TimeZone = v.ev.TimeZone
+	}
 	for _, t := range v.tracks {
 		conf.Tracks = append(conf.Tracks, jTrack{Name: t.Title.Get(tag)})
 	}
-	for _, e := range v.frabEvents() {
-		if _, ok := day.Rooms[e.Room]; !ok {
-			conf.Rooms = append(conf.Rooms, jRoom{Name: e.Room, GUID: uuid(v.ev.ID, "room", e.Room)})
+	rooms := map[string]bool{}
+	for _, d := range days {
+		jd := jDay{Index: d.index, Date: d.date.Format(time.DateOnly), DayStart: d.start.Format(time.RFC3339), DayEnd: d.end.Format(time.RFC3339),
+			Rooms: map[string][]jEvent{}}
+		for _, room := range d.rooms {
+			if !rooms[room] {
+				rooms[room] = true
+				conf.Rooms = append(conf.Rooms, jRoom{Name: room, GUID: uuid(v.ev.ID, "room", room)})
+			}
+			for _, e := range d.events[room] {
+				je := jEvent{GUID: e.GUID, ID: e.ID, Date: e.Date.Format(time.RFC3339), Start: e.Start,
+					End: e.End.Format(time.RFC3339), Duration: e.Duration, Room: e.Room, Slug: e.Slug, URL: e.URL,
+					Title: e.Title, Subtitle: e.Subtitle, Track: e.Track, Type: e.Type, Language: e.Language,
+					Abstract: e.Abstract, Persons: []jPerson{}, Links: []jLink{}}
+				for _, p := range e.Persons {
+					je.Persons = append(je.Persons, jPerson{Name: p.Name, GUID: p.GUID})
+				}
+				jd.Rooms[room] = append(jd.Rooms[room], je)
+			}
 		}
-		mins := parseDuration(e.Duration)
-		je := jEvent{GUID: e.GUID, ID: e.ID, Date: e.Date.Format(time.RFC3339), Start: e.Start,
-			End: e.Date.Add(time.Duration(mins) * time.Minute).Format(time.RFC3339), Duration: e.Duration,
-			Room: e.Room, Slug: e.Slug, URL: e.URL, Title: e.Title, Track: e.Track, Type: e.Type, Language: e.Language,
-			Abstract: e.Abstract, Persons: []jPerson{}, Links: []jLink{}}
-		for _, p := range e.Persons {
-			je.Persons = append(je.Persons, jPerson{Name: p.Name, GUID: p.GUID})
-		}
-		day.Rooms[e.Room] = append(day.Rooms[e.Room], je)
+		conf.Days = append(conf.Days, jd)
 	}
-	conf.Days = []jDay{day}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(map[string]any{"schedule": jSchedule{Version: frabVersion, Conference: conf}})
-}
-
-func parseDuration(s string) int {
-	var h, m int
-	fmt.Sscanf(s, "%d:%d", &h, &m)
-	return h*60 + m
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/event"
 	"github.com/civic-observatory/civic/schedule"
 )
 
@@ -37,17 +38,35 @@ func FuzzDecodeProgramme(f *testing.F) {
 	})
 }
 
-// FuzzDecodeGrid decodes and checks any bytes as a grid.
+// FuzzDecodeGrid decodes and checks any bytes as a grid of the one-day Journée and of a
+// three-day event: never a panic, every problem with a known code, and a grid that passes
+// validates and round-trips.
 func FuzzDecodeGrid(f *testing.F) {
-	cx := journee(f)
+	events := []*event.Event{journee(f).Event, threeDays(f, "ct-2027").Event}
 	f.Add([]byte(`{"event":"journee-civic-tech-2019","slots":[{"id":"a","kind":"lunch","start":"12:00","end":"13:00","title":{"fr":"D"}}]}`))
+	f.Add([]byte(`{"event":"ct-2027","dayChange":"04:00","slots":[{"id":"a","kind":"round_table","tracks":["pleniere"],"date":"2027-06-09","start":"23:00","end":"01:30","endsNextDay":true,"title":{"fr":"N"}}]}`))
+	f.Add([]byte(`{"event":"ct-2027","slots":[{"id":"a","kind":"evening","day":2,"date":"2027-06-08","start":"23:00","endsNextDay":true,"title":{"fr":"N"}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		g, err := schedule.DecodeGrid(data, cx.Event)
-		if err != nil {
-			return
-		}
-		if err := g.Validate(cx.Event); err != nil {
-			t.Fatalf("decoded as valid, Validate says %v", err)
+		for _, ev := range events {
+			g, err := schedule.DecodeGrid(data, ev)
+			for _, e := range civic.FieldErrors(err) {
+				if !e.Code.Valid() {
+					t.Fatalf("unknown code %q", e.Code)
+				}
+			}
+			if err != nil {
+				continue
+			}
+			if err := g.Validate(ev); err != nil {
+				t.Fatalf("decoded as valid, Validate says %v", err)
+			}
+			out, err := json.Marshal(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := schedule.DecodeGrid(out, ev); err != nil {
+				t.Fatalf("a valid grid does not decode again: %v\n%s", err, out)
+			}
 		}
 	})
 }

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"slices"
+	"time"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
@@ -49,11 +50,17 @@ func (k Kind) Takes(s contribution.Section) bool {
 	return false
 }
 
-// Grid is the time grid of an event's programme: the slots of each track.
+// Grid is the time grid of an event's programme: the slots of each track, over one day or
+// many.
 type Grid struct {
 	// Event is the ID of the event the grid belongs to.
 	Event string `json:"event"`
-	// Slots are the slots of the day, in any order.
+	// DayChange is the local time at which one day of the programme ends and the next
+	// begins (frab's day_change): a slot that starts before it belongs to the programme
+	// of the day before, as the sessions after midnight of a congress do. Nil means
+	// midnight.
+	DayChange *event.Clock `json:"dayChange,omitempty"`
+	// Slots are the slots of the event, in any order.
 	Slots []Slot `json:"slots"`
 }
 
@@ -68,13 +75,20 @@ type Slot struct {
 	Title civic.Text `json:"title"`
 	// Tracks are the IDs of the event's tracks the slot belongs to; empty for all tracks.
 	Tracks []string `json:"tracks,omitempty"`
-	// Day is the day of the slot, counted from the event's first day (0); a one-day event
-	// leaves it out.
+	// Day is the day the slot starts, counted from the event's first day (0); a one-day
+	// event leaves it out. [DecodeGrid] sets it from Date when the document gives a date
+	// and no day.
 	Day int `json:"day,omitempty"`
+	// Date is the calendar date the slot starts on, in the event's time zone; optional.
+	// When given, it must be the event's start date plus Day, within the event's dates.
+	Date civic.Date `json:"date,omitzero"`
 	// Start and End are the local times of the slot. End is nil only for the evening,
 	// whose end the source does not give.
 	Start event.Clock  `json:"start"`
 	End   *event.Clock `json:"end,omitempty"`
+	// EndsNextDay tells that End is a time of the next day: the slot crosses midnight
+	// (21:00–00:30). End must then not be after Start, so that a slot lasts at most a day.
+	EndsNextDay bool `json:"endsNextDay,omitempty"`
 	// Discussion is the time, in minutes, kept free of talks for discussion or for the
 	// organisers' words.
 	Discussion int `json:"discussion,omitempty"`
@@ -88,8 +102,15 @@ func (s *Slot) Minutes() int {
 	if s.End == nil {
 		return 0
 	}
-	return s.End.Minutes() - s.Start.Minutes()
+	m := s.End.Minutes() - s.Start.Minutes()
+	if s.EndsNextDay {
+		m += minutesPerDay
+	}
+	return m
 }
+
+// minutesPerDay is the length of a day in the programme's local time arithmetic.
+const minutesPerDay = 24 * 60
 
 // Overlaps reports whether two slots share some time. A slot without an end lasts an
 // instant.
@@ -102,15 +123,32 @@ func (s *Slot) Overlaps(t *Slot) bool {
 // span returns the slot's start and end in minutes from the event's first midnight; a
 // slot without an end lasts a minute.
 func (s *Slot) span() (int, int) {
-	start := s.Day*24*60 + s.Start.Minutes()
+	start := s.Day*minutesPerDay + s.Start.Minutes()
 	if s.End == nil {
 		return start, start + 1
 	}
-	return start, s.Day*24*60 + s.End.Minutes()
+	return start, start + s.Minutes()
 }
 
-// at returns a time of the slot's day in minutes from the event's first midnight.
-func (s *Slot) at(c event.Clock) int { return s.Day*24*60 + c.Minutes() }
+// at returns a time of the slot in minutes from the event's first midnight: a time
+// before the slot's start, in a slot that crosses midnight, is on the next day.
+func (s *Slot) at(c event.Clock) int {
+	m := s.Day*minutesPerDay + c.Minutes()
+	if s.EndsNextDay && c.Minutes() < s.Start.Minutes() {
+		m += minutesPerDay
+	}
+	return m
+}
+
+// clockAt returns the local time of day of an instant given in minutes from the event's
+// first midnight.
+func clockAt(m int) event.Clock {
+	m %= minutesPerDay
+	if m < 0 {
+		m += minutesPerDay
+	}
+	return event.At(m/60, m%60)
+}
 
 // overlap reports whether [as, ae) and [bs, be) meet.
 func overlap(as, ae, bs, be int) bool { return as < be && bs < ae }
@@ -146,6 +184,10 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 	if len(g.Slots) > MaxSlots {
 		v.Add(sp, civic.CodeTooMany, MaxSlots, len(g.Slots))
 	}
+	if g.DayChange != nil && !g.DayChange.Valid() {
+		v.Add(path.Key("dayChange"), civic.CodeInvalidClock, g.DayChange.String())
+	}
+	days := eventDays(ev)
 	seen := map[string]bool{}
 	for i := range g.Slots {
 		s := &g.Slots[i]
@@ -165,17 +207,23 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 			v.Add(p.Key("start"), civic.CodeInvalidClock, s.Start.String())
 		}
 		switch {
-		case s.End == nil && s.Kind != KindEvening:
+		case s.End == nil && (s.Kind != KindEvening || s.EndsNextDay):
 			v.Add(p.Key("end"), civic.CodeRequired)
 		case s.End != nil && !s.End.Valid():
 			v.Add(p.Key("end"), civic.CodeInvalidClock, s.End.String())
-		case s.End != nil && s.End.Compare(s.Start) <= 0:
+		case s.End != nil && !s.EndsNextDay && s.End.Compare(s.Start) <= 0:
 			v.Add(p.Key("end"), civic.CodeOrder, s.Start.String(), s.End.String())
+		case s.End != nil && s.EndsNextDay && s.End.Compare(s.Start) > 0:
+			// Ending the next day after the start time would last more than a day.
+			v.Add(p.Key("end"), civic.CodeOrder, s.End.String(), s.Start.String())
 		}
 		if s.Day < 0 || s.Day > MaxDays-1 {
 			v.Add(p.Key("day"), civic.CodeOutOfRange, 0, MaxDays-1, s.Day)
+		} else if days > 0 && s.Day >= days {
+			v.Add(p.Key("day"), civic.CodeOutOfRange, 0, days-1, s.Day)
 		}
-		if s.Discussion < 0 || s.Discussion > max(s.Minutes(), 0) {
+		checkSlotDate(v, p, s, ev, days)
+		if s.Minutes() >= 0 && (s.Discussion < 0 || s.Discussion > s.Minutes()) { // a negative length is reported on the end
 			v.Add(p.Key("discussion"), civic.CodeOutOfRange, 0, max(s.Minutes(), 0), s.Discussion)
 		}
 		for j, t := range s.Tracks {
@@ -202,6 +250,62 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 				v.Add(sp.Index(j), civic.CodeRoomConflict, trackOf(a, b), a.ID)
 			}
 		}
+	}
+}
+
+// eventDays returns the number of days the event spans, from its start date to its end
+// date, or 0 when it is unknown (no event, or dates not known to the day).
+func eventDays(ev *event.Event) int {
+	if ev == nil || !ev.Start.Valid() || ev.Start.Precision() != civic.PrecisionDay {
+		return 0
+	}
+	if ev.End.IsZero() {
+		return 1
+	}
+	if !ev.End.Valid() || ev.End.Precision() != civic.PrecisionDay {
+		return 0
+	}
+	n := dayOffset(ev.Start, ev.End) + 1
+	if n < 1 {
+		return 0
+	}
+	return n
+}
+
+// dayOffset returns the number of days from date a to date b, both known to the day.
+func dayOffset(a, b civic.Date) int {
+	ta := time.Date(a.Year, a.Month, a.Day, 12, 0, 0, 0, time.UTC)
+	tb := time.Date(b.Year, b.Month, b.Day, 12, 0, 0, 0, time.UTC)
+	return int(tb.Sub(ta).Hours()) / 24
+}
+
+// checkSlotDate checks a slot's date: a valid day within the event's dates, agreeing with
+// its day.
+func checkSlotDate(v *civic.ValidationError, p civic.Path, s *Slot, ev *event.Event, days int) {
+	if s.Date.IsZero() {
+		return
+	}
+	switch {
+	case !s.Date.Valid():
+		v.Add(p.Key("date"), civic.CodeInvalidDate, s.Date.String())
+		return
+	case s.Date.Precision() != civic.PrecisionDay:
+		v.Add(p.Key("date"), civic.CodePrecision, s.Date.String(), string(civic.PrecisionDay))
+		return
+	}
+	if days == 0 {
+		return
+	}
+	off := dayOffset(ev.Start, s.Date)
+	switch {
+	case off < 0 || off >= days:
+		last := ev.Start
+		if !ev.End.IsZero() {
+			last = ev.End
+		}
+		v.Add(p.Key("date"), civic.CodeOutOfRange, ev.Start.String(), last.String(), s.Date.String())
+	case off != s.Day:
+		v.Add(p.Key("day"), civic.CodeOutOfRange, off, off, s.Day)
 	}
 }
 

@@ -162,7 +162,10 @@ func offset(sec int) string {
 func localStamp(t time.Time) string { return t.Format("20060102T150405") }
 
 // WriteICal writes the programme as an iCalendar file: one VEVENT per session, its talks
-// and contributors in the description. DTSTAMP is the start of the event, so that the
+// and contributors in the description, and one VEVENT per talk, with its own times,
+// speakers, room (and table) and a RELATED-TO link to its session. UIDs are derived from
+// the event, the session and the proposal, so that they stay the same from one export to
+// the next (a talk's UID is its frab GUID). DTSTAMP is the start of the event, so that the
 // output depends on the programme only.
 func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error {
 	v, err := newView(pr, cx, tag)
@@ -178,13 +181,16 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 	iw.line("X-WR-CALNAME", icalText(v.ev.Title.Get(tag)))
 	iw.vtimezone(v.loc, v.day, v.last())
 	stamp := v.day.UTC().Format("20060102T150405Z")
-	for _, sv := range v.sessions {
+	tzid := ";TZID=" + v.loc.String()
+	for i := range v.sessions {
+		sv := &v.sessions[i]
+		sessionUID := uuid(v.ev.ID, sv.s.ID) + "@civic"
 		iw.line("BEGIN", "VEVENT")
-		iw.line("UID", uuid(v.ev.ID, sv.s.ID)+"@civic")
+		iw.line("UID", sessionUID)
 		iw.line("DTSTAMP", stamp)
-		iw.line("DTSTART;TZID="+v.loc.String(), localStamp(sv.start))
+		iw.line("DTSTART"+tzid, localStamp(sv.start))
 		if sv.hasEnd {
-			iw.line("DTEND;TZID="+v.loc.String(), localStamp(sv.end))
+			iw.line("DTEND"+tzid, localStamp(sv.end))
 		}
 		iw.line("SUMMARY", icalText(sv.title))
 		if sv.room != "" {
@@ -195,7 +201,7 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 		}
 		var desc strings.Builder
 		for _, t := range sv.s.Talks {
-			s, _ := v.talkTime(&sv, &t)
+			s, _ := v.talkTime(sv, &t)
 			desc.WriteString(s.Format("15:04"))
 			if t.Table > 0 {
 				desc.WriteString(" · " + v.tableLabel(t.Table))
@@ -209,6 +215,35 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 			iw.line("CONTACT", icalText(speakerLine([]Speaker{sk})))
 		}
 		iw.line("END", "VEVENT")
+		for _, t := range sv.s.Talks {
+			start, end := v.talkTime(sv, &t)
+			iw.line("BEGIN", "VEVENT")
+			iw.line("UID", uuid(v.ev.ID, sv.s.ID, t.Proposal)+"@civic")
+			iw.line("DTSTAMP", stamp)
+			iw.line("DTSTART"+tzid, localStamp(start))
+			iw.line("DTEND"+tzid, localStamp(end))
+			iw.line("SUMMARY", icalText(t.Title))
+			loc := sv.room
+			if t.Table > 0 {
+				loc += " — " + v.tableLabel(t.Table)
+			}
+			if loc != "" {
+				iw.line("LOCATION", icalText(loc))
+			}
+			if sv.track != "" {
+				iw.line("CATEGORIES", icalText(sv.track))
+			}
+			d := sv.title
+			if len(t.Speakers) > 0 {
+				d += "\n" + speakerLine(t.Speakers)
+			}
+			iw.line("DESCRIPTION", icalText(d))
+			for _, sk := range t.Speakers {
+				iw.line("CONTACT", icalText(speakerLine([]Speaker{sk})))
+			}
+			iw.line("RELATED-TO;RELTYPE=PARENT", sessionUID)
+			iw.line("END", "VEVENT")
+		}
 	}
 	iw.line("END", "VCALENDAR")
 	return iw.w.Flush()

@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"bufio"
 	"cmp"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
+	"github.com/civic-observatory/civic/internal/lp"
 )
 
 // WriteLP writes the exact scheduling model of cx (see the package documentation) in
@@ -34,68 +34,74 @@ func WriteLP(w io.Writer, cx Context) error {
 		f, _ := cx.Call.Format(props[i].Format)
 		return bins[s].takes(f, props[i])
 	}
-	b := bufio.NewWriter(w)
-	var obj, cons, bins01 []string
-	add := func(list *[]string, s string) { *list = append(*list, s) }
+	m := lp.Model{Comment: "civic: exact scheduling model"}
+	obj := func(coef int, v string) { m.Objective = append(m.Objective, lp.Term{Coef: float64(coef), Var: v}) }
+	bin := func(v string) { m.Binary = append(m.Binary, v) }
+	one := func(v string) lp.Term { return lp.Term{Coef: 1, Var: v} }
+	minus := func(v string) lp.Term { return lp.Term{Coef: -1, Var: v} }
+	row := func(name string, bound int, ts ...lp.Term) {
+		m.Rows = append(m.Rows, lp.Row{Name: name, Terms: ts, Bound: float64(bound)})
+	}
 	families := civic.Families()
 	axes := cx.Call.Axes.IDs()
 	langs := cx.Call.Languages
 	for s := range bins {
 		for i := range props {
 			if fits2(i, s) {
-				add(&obj, fmt.Sprintf("+ %d %s", WeightPlaced, x(i, s)))
-				add(&bins01, x(i, s))
+				obj(WeightPlaced, x(i, s))
+				bin(x(i, s))
 			}
 		}
 		if !bins[s].results {
 			continue
 		}
 		for a := range axes {
-			add(&bins01, fmt.Sprintf("y_%d_%d", s, a))
+			bin(fmt.Sprintf("y_%d_%d", s, a))
 		}
 		for g := range langs {
-			add(&bins01, fmt.Sprintf("l_%d_%d", s, g))
+			bin(fmt.Sprintf("l_%d_%d", s, g))
 		}
 		for fi := range families {
-			add(&obj, fmt.Sprintf("+ %d d_%d_%d", WeightDiverse, s, fi))
-			add(&bins01, fmt.Sprintf("d_%d_%d", s, fi))
+			obj(WeightDiverse, fmt.Sprintf("d_%d_%d", s, fi))
+			bin(fmt.Sprintf("d_%d_%d", s, fi))
 		}
 		for i := range props {
 			if !fits2(i, s) {
 				continue
 			}
-			add(&obj, fmt.Sprintf("+ %d z_%d_%d + %d e_%d_%d", WeightCoherent, i, s, WeightGrouped, i, s))
-			add(&bins01, fmt.Sprintf("z_%d_%d", i, s))
-			add(&bins01, fmt.Sprintf("e_%d_%d", i, s))
+			obj(WeightCoherent, fmt.Sprintf("z_%d_%d", i, s))
+			obj(WeightGrouped, fmt.Sprintf("e_%d_%d", i, s))
+			bin(fmt.Sprintf("z_%d_%d", i, s))
+			bin(fmt.Sprintf("e_%d_%d", i, s))
 		}
 	}
 	// Each proposal at most once.
 	for i := range props {
-		row := ""
+		var ts []lp.Term
 		for s := range bins {
 			if fits2(i, s) {
-				row += " + " + x(i, s)
+				ts = append(ts, one(x(i, s)))
 			}
 		}
-		if row != "" {
-			add(&cons, fmt.Sprintf("once_%d:%s <= 1", i, row))
+		if len(ts) > 0 {
+			row(fmt.Sprintf("once_%d", i), 1, ts...)
 		}
 	}
 	for s := range bins {
 		bn := &bins[s]
-		row := ""
+		var ts []lp.Term
 		for i := range props {
 			if !fits2(i, s) {
 				continue
 			}
 			if bn.tables > 0 {
-				row += " + " + x(i, s)
+				ts = append(ts, one(x(i, s)))
 			} else {
 				f, _ := cx.Call.Format(props[i].Format)
-				row += fmt.Sprintf(" + %d %s", f.Slot(), x(i, s))
+				ts = append(ts, lp.Term{Coef: float64(f.Slot()), Var: x(i, s)})
 			}
 		}
-		if row != "" {
+		if len(ts) > 0 {
 			limit := bn.avail
 			if bn.tables > 0 {
 				// Identical tables, and every co-construction talk of one length.
@@ -108,47 +114,48 @@ func WriteLP(w io.Writer, cx Context) error {
 				}
 				limit = bn.tables * (bn.avail / max(m, 1))
 			}
-			add(&cons, fmt.Sprintf("cap_%d:%s <= %d", s, row, limit))
+			row(fmt.Sprintf("cap_%d", s), limit, ts...)
 		}
 		if !bn.results {
 			continue
 		}
-		ax, lg := "", ""
+		var ax, lg []lp.Term
 		for a := range axes {
-			ax += fmt.Sprintf(" + y_%d_%d", s, a)
+			ax = append(ax, one(fmt.Sprintf("y_%d_%d", s, a)))
 		}
 		for g := range langs {
-			lg += fmt.Sprintf(" + l_%d_%d", s, g)
+			lg = append(lg, one(fmt.Sprintf("l_%d_%d", s, g)))
 		}
-		add(&cons, fmt.Sprintf("axis_%d:%s <= 1", s, ax))
-		add(&cons, fmt.Sprintf("lang_%d:%s <= 1", s, lg))
+		row(fmt.Sprintf("axis_%d", s), 1, ax...)
+		row(fmt.Sprintf("lang_%d", s), 1, lg...)
 		for fi, fam := range families {
-			row := fmt.Sprintf("fam_%d_%d: d_%d_%d", s, fi, s, fi)
+			ts := []lp.Term{one(fmt.Sprintf("d_%d_%d", s, fi))}
 			for i, p := range props {
 				if fits2(i, s) && p.Family() == fam {
-					row += " - " + x(i, s)
+					ts = append(ts, minus(x(i, s)))
 				}
 			}
-			add(&cons, row+" <= 0")
+			row(fmt.Sprintf("fam_%d_%d", s, fi), 0, ts...)
 		}
 		for i, p := range props {
 			if !fits2(i, s) {
 				continue
 			}
-			add(&cons, fmt.Sprintf("zx_%d_%d: z_%d_%d - %s <= 0", i, s, i, s, x(i, s)))
-			row := fmt.Sprintf("zy_%d_%d: z_%d_%d", i, s, i, s)
+			z, e := fmt.Sprintf("z_%d_%d", i, s), fmt.Sprintf("e_%d_%d", i, s)
+			row(fmt.Sprintf("zx_%d_%d", i, s), 0, one(z), minus(x(i, s)))
+			ts := []lp.Term{one(z)}
 			for a, id := range axes {
 				if slices.Contains(p.Axes, id) {
-					row += fmt.Sprintf(" - y_%d_%d", s, a)
+					ts = append(ts, minus(fmt.Sprintf("y_%d_%d", s, a)))
 				}
 			}
-			add(&cons, row+" <= 0")
-			add(&cons, fmt.Sprintf("ex_%d_%d: e_%d_%d - %s <= 0", i, s, i, s, x(i, s)))
+			row(fmt.Sprintf("zy_%d_%d", i, s), 0, ts...)
+			row(fmt.Sprintf("ex_%d_%d", i, s), 0, one(e), minus(x(i, s)))
 			g := slices.Index(langs, p.Language)
 			if g < 0 {
-				add(&cons, fmt.Sprintf("el_%d_%d: e_%d_%d <= 0", i, s, i, s))
+				row(fmt.Sprintf("el_%d_%d", i, s), 0, one(e))
 			} else {
-				add(&cons, fmt.Sprintf("el_%d_%d: e_%d_%d - l_%d_%d <= 0", i, s, i, s, s, g))
+				row(fmt.Sprintf("el_%d_%d", i, s), 0, one(e), minus(fmt.Sprintf("l_%d_%d", s, g)))
 			}
 		}
 	}
@@ -158,7 +165,7 @@ func WriteLP(w io.Writer, cx Context) error {
 		email string
 		point int
 	}
-	rows := map[key]string{}
+	rows := map[key][]lp.Term{}
 	var keys []key
 	for i, p := range props {
 		var emails []string
@@ -177,31 +184,13 @@ func WriteLP(w io.Writer, cx Context) error {
 					if _, ok := rows[k]; !ok {
 						keys = append(keys, k)
 					}
-					rows[k] += " + " + x(i, s)
+					rows[k] = append(rows[k], one(x(i, s)))
 				}
 			}
 		}
 	}
 	for n, k := range keys {
-		add(&cons, fmt.Sprintf("busy_%d:%s <= 1", n, rows[k]))
+		row(fmt.Sprintf("busy_%d", n), 1, rows[k]...)
 	}
-	fmt.Fprintln(b, "\\ civic: exact scheduling model")
-	fmt.Fprintln(b, "Maximize")
-	fmt.Fprint(b, " obj:")
-	if len(obj) == 0 {
-		fmt.Fprint(b, " 0 dummy")
-	}
-	for _, t := range obj {
-		fmt.Fprintf(b, "\n  %s", t)
-	}
-	fmt.Fprintln(b, "\nSubject To")
-	for _, c := range cons {
-		fmt.Fprintf(b, " %s\n", c)
-	}
-	fmt.Fprintln(b, "Binary")
-	for _, v := range bins01 {
-		fmt.Fprintf(b, " %s\n", v)
-	}
-	fmt.Fprintln(b, "End")
-	return b.Flush()
+	return m.Write(w)
 }

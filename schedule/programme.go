@@ -82,11 +82,9 @@ func (u Unplaced) Reason() *civic.FieldError {
 	return &civic.FieldError{Path: civic.Path{}.Key(u.Proposal), Code: u.Code, Args: args}
 }
 
-// End returns the time the talk ends.
-func (t *Talk) End() event.Clock {
-	m := t.Start.Minutes() + t.Minutes
-	return event.At(m/60, m%60)
-}
+// End returns the local time the talk ends; a talk that ends after midnight ends on the
+// next day.
+func (t *Talk) End() event.Clock { return clockAt(t.Start.Minutes() + t.Minutes) }
 
 // Context is what a programme is checked against: the event and its grid, the call, and
 // the proposals' records (their states, formats, families and speakers' e-mails).
@@ -242,13 +240,16 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 			case tables > 0 && (t.Table < 1 || t.Table > tables):
 				v.Add(q.Key("table"), civic.CodeOutOfRange, 1, tables, t.Table)
 			}
-			// Inside the session and in order (per table).
-			if t.Start.Compare(slot.Start) < 0 || slot.End != nil && t.End().Minutes() > slot.End.Minutes() {
+			// Inside the session and in order (per table), in minutes from the event's
+			// first midnight: a session may cross midnight.
+			ts := slot.at(t.Start)
+			te := ts + t.Minutes
+			if ss, se := slot.span(); ts < ss || slot.End != nil && te > se {
 				v.Add(q.Key("start"), civic.CodeOrder, slot.Start.String(), t.Start.String())
-			} else if le, ok := lastEnd[t.Table]; ok && t.Start.Minutes() < le {
+			} else if le, ok := lastEnd[t.Table]; ok && ts < le {
 				v.Add(q.Key("start"), civic.CodeRoomConflict, roomLabel(s, t.Table), s.ID)
 			}
-			lastEnd[t.Table] = t.End().Minutes()
+			lastEnd[t.Table] = te
 			perTable[t.Table] += t.Minutes
 			// The proposal: exists, confirmed, format fits the session (when the
 			// context gives the proposals).
@@ -281,12 +282,12 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 				}
 				emails = append(emails, c.Email)
 				for _, u := range speakers[c.Email] {
-					if overlap(slot.at(t.Start), slot.at(t.End()), u.start, u.end) {
+					if overlap(ts, te, u.start, u.end) {
 						v.Add(q.Key("speakers"), civic.CodeSpeakerConflict, c.Name, pr.Sessions[u.session].ID)
 						break
 					}
 				}
-				speakers[c.Email] = append(speakers[c.Email], use{i, slot.at(t.Start), slot.at(t.End())})
+				speakers[c.Email] = append(speakers[c.Email], use{i, ts, te})
 			}
 		}
 		avail := slot.Minutes() - slot.Discussion

@@ -15,15 +15,26 @@ import (
 )
 
 // view is a programme resolved against its context, in one language, for the exports:
-// every session with its slot, times, room and track names.
+// every session with its slot, times, room and track names, grouped by day.
 type view struct {
 	pr       *Programme
 	ev       *event.Event
+	grid     *Grid
 	tag      language.Tag
 	loc      *time.Location
-	day      time.Time // midnight of the event's day
+	day      time.Time // midnight of the event's first day
 	sessions []sessionView
+	days     []dayView
 	tracks   []event.Track
+}
+
+// dayView is one day of the programme: its date and its sessions, in order. A session
+// belongs to the day it starts on, or to the day before when it starts before the grid's
+// day change (the sessions after midnight of a congress).
+type dayView struct {
+	index    int       // from 0
+	date     time.Time // midnight of the day
+	sessions []*sessionView
 }
 
 type sessionView struct {
@@ -34,6 +45,7 @@ type sessionView struct {
 	track      string // the track's title, or "" for slots of every track
 	start, end time.Time
 	hasEnd     bool
+	day        int // the programme day, from 0
 }
 
 // newView resolves the programme. The context must hold the event and the grid.
@@ -48,18 +60,26 @@ func newView(pr *Programme, cx Context, tag language.Tag) (*view, error) {
 	if cx.Event.Start.Precision() != civic.PrecisionDay {
 		return nil, &civic.FieldError{Path: civic.Path{}.Key("start"), Code: civic.CodePrecision, Args: []any{cx.Event.Start.String(), string(civic.PrecisionDay)}}
 	}
-	v := &view{pr: pr, ev: cx.Event, tag: tag, loc: loc, day: cx.Event.Start.Start(loc), tracks: cx.Event.Tracks}
+	v := &view{pr: pr, ev: cx.Event, grid: cx.Grid, tag: tag, loc: loc, day: cx.Event.Start.Start(loc), tracks: cx.Event.Tracks}
 	venue := ""
 	if cx.Event.Venue != nil {
 		venue = cx.Event.Venue.Name.Get(tag)
 	}
+	change := 0
+	if cx.Grid.DayChange != nil {
+		change = cx.Grid.DayChange.Minutes()
+	}
+	ndays := eventDays(cx.Event)
 	for i := range pr.Sessions {
 		s := &pr.Sessions[i]
 		sl, ok := cx.Grid.Slot(s.Slot)
 		if !ok {
 			return nil, &civic.FieldError{Path: civic.Path{}.Key("sessions").Index(i).Key("slot"), Code: civic.CodeUnknownRef, Args: []any{s.Slot}}
 		}
-		sv := sessionView{s: s, slot: sl, title: sl.Title.Get(tag), room: venue, start: v.at(sl, sl.Start)}
+		sv := sessionView{s: s, slot: sl, title: sl.Title.Get(tag), room: venue, start: v.at(sl, sl.Start), day: sl.Day}
+		if sl.Start.Minutes() < change && sv.day > 0 {
+			sv.day--
+		}
 		if sl.End != nil {
 			sv.end, sv.hasEnd = v.at(sl, *sl.End), true
 		} else {
@@ -78,6 +98,7 @@ func newView(pr *Programme, cx Context, tag language.Tag) (*view, error) {
 		if t, ok := cx.Event.Track(s.Track); ok {
 			sv.track = t.Title.Get(tag)
 		}
+		ndays = max(ndays, sv.day+1)
 		v.sessions = append(v.sessions, sv)
 	}
 	slices.SortStableFunc(v.sessions, func(a, b sessionView) int {
@@ -89,11 +110,45 @@ func newView(pr *Programme, cx Context, tag language.Tag) (*view, error) {
 		}
 		return cmp.Compare(a.s.ID, b.s.ID)
 	})
+	v.days = make([]dayView, max(ndays, 1))
+	for i := range v.days {
+		v.days[i] = dayView{index: i, date: v.midnight(i)}
+	}
+	for i := range v.sessions {
+		d := &v.days[v.sessions[i].day]
+		d.sessions = append(d.sessions, &v.sessions[i])
+	}
 	return v, nil
 }
 
+// midnight returns the start of the event's day d (from 0) in its time zone.
+func (v *view) midnight(d int) time.Time {
+	return time.Date(v.day.Year(), v.day.Month(), v.day.Day()+d, 0, 0, 0, 0, v.loc)
+}
+
+// at returns the instant of a local time of the slot, on the next day when the slot
+// crosses midnight and the time is before its start.
 func (v *view) at(sl *Slot, c event.Clock) time.Time {
-	return time.Date(v.day.Year(), v.day.Month(), v.day.Day()+sl.Day, c.Hour, c.Minute, 0, 0, v.loc)
+	m := sl.at(c)
+	return time.Date(v.day.Year(), v.day.Month(), v.day.Day()+m/minutesPerDay, c.Hour, c.Minute, 0, 0, v.loc)
+}
+
+// multiDay reports whether the programme spans more than one day.
+func (v *view) multiDay() bool { return len(v.days) > 1 }
+
+// span returns the first start and the last end of the day's sessions, or, for a day
+// without sessions, the day itself (from its day change to the next day's).
+func (d *dayView) span(change int) (time.Time, time.Time) {
+	if len(d.sessions) == 0 {
+		start := d.date.Add(time.Duration(change) * time.Minute)
+		return start, time.Date(d.date.Year(), d.date.Month(), d.date.Day()+1, 0, change, 0, 0, d.date.Location())
+	}
+	start, end := d.sessions[0].start, d.sessions[0].end
+	for _, sv := range d.sessions {
+		start = minTime(start, sv.start)
+		end = maxTime(end, sv.end)
+	}
+	return start, end
 }
 
 // last returns the end of the programme's last session, or its day when it has none.
@@ -116,10 +171,16 @@ func (v *view) trackIndex(id string) int {
 	return -1
 }
 
-// talkTime returns the talk's start and end instants.
+// talkTime returns the talk's start and end instants: the end is read on the wall clock,
+// so that a talk keeps its length in local time across a change of offset.
 func (v *view) talkTime(sv *sessionView, t *Talk) (time.Time, time.Time) {
 	s := v.at(sv.slot, t.Start)
-	return s, s.Add(time.Duration(t.Minutes) * time.Minute)
+	return s, time.Date(s.Year(), s.Month(), s.Day(), s.Hour(), s.Minute()+t.Minutes, 0, 0, v.loc)
+}
+
+// dateLabel writes a day's date in the language: « lundi 8 juin 2027 », "Monday 8 June 2027".
+func (v *view) dateLabel(d time.Time) string {
+	return event.FormatDate(civic.DayDate(d.Year(), d.Month(), d.Day()), v.tag)
 }
 
 // uuid returns a deterministic UUID (version 5 layout, SHA-1 of the names) so that exports

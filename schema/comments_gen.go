@@ -775,18 +775,6 @@ func goComment(key string) string {
 		return "Barometre is a survey dataset of the Baromètre de la démocratie locale numérique: the respondent organisations' participation devices."
 	case "github.com/civic-observatory/civic/participation.Barometre#title":
 		return "Barometre is a survey dataset of the Baromètre de la démocratie locale numérique: the respondent organisations' participation devices"
-	case "github.com/civic-observatory/civic/participation.Cell":
-		return "Cell is one cell of a Sheet: a label, or a figure with the counts it rests on."
-	case "github.com/civic-observatory/civic/participation.Cell#title":
-		return "Cell is one cell of a Sheet: a label, or a figure with the counts it rests on"
-	case "github.com/civic-observatory/civic/participation.Cell.Bases":
-		return "Bases are the counts of records (people, devices, proposals) the figure rests on: it is masked when any of them is from 1 to k−1."
-	case "github.com/civic-observatory/civic/participation.Cell.Key":
-		return "Key is a label written as is; Label, when set, replaces it in text and Markdown in the reader's language."
-	case "github.com/civic-observatory/civic/participation.Cell.Num":
-		return "Num is the figure, written with Digits decimals (0 for a count), when IsNum."
-	case "github.com/civic-observatory/civic/participation.Cell.Percent":
-		return "Percent writes Num × 100 followed by \" %\" in text and Markdown (CSV and JSON keep the share as a fraction)."
 	case "github.com/civic-observatory/civic/participation.Channel":
 		return "Channel is a communication or mobilisation channel."
 	case "github.com/civic-observatory/civic/participation.Channel#title":
@@ -805,10 +793,6 @@ func goComment(key string) string {
 		return "State is where the device stands in its lifecycle; History dates each transition."
 	case "github.com/civic-observatory/civic/participation.Device.Synthesis":
 		return "Synthesis says how the contributions were synthesised."
-	case "github.com/civic-observatory/civic/participation.Dimension":
-		return "Dimension is a way to classify records of type T: its name and the categories of a record (several for multi-valued dimensions such as axes or channels)."
-	case "github.com/civic-observatory/civic/participation.Dimension#title":
-		return "Dimension is a way to classify records of type T: its name and the categories of a record (several for multi-valued dimensions such as axes or channels)"
 	case "github.com/civic-observatory/civic/participation.Evaluation":
 		return "Evaluation is how a device was evaluated."
 	case "github.com/civic-observatory/civic/participation.Evaluation#title":
@@ -851,24 +835,10 @@ func goComment(key string) string {
 		return "Outcomes are what came of a device"
 	case "github.com/civic-observatory/civic/participation.Outcomes.Ages":
 		return "Ages counts participants by age group (AgeGroups), when known."
-	case "github.com/civic-observatory/civic/participation.Rate":
-		return "Rate is the acceptance rate of one category of proposals."
-	case "github.com/civic-observatory/civic/participation.Rate#title":
-		return "Rate is the acceptance rate of one category of proposals"
 	case "github.com/civic-observatory/civic/participation.Reader":
 		return "Reader reads devices from CSV one row at a time, with memory that does not grow with the input. The header names the columns, in English or in French, in any order; a missing required column, an unknown one or a repeated one stops reading with its problem. A UTF-8 byte-order mark is skipped, CRLF line ends and quoted fields with line breaks are accepted.\n\nThe file must be UTF-8. A field that is not is reported in its row's problems with civic.CodeEncoding, at its row and column, and reading goes on, so that every such field is listed. Latin-1 is not guessed: every byte sequence is valid Latin-1, and Latin-1 and Windows-1252 differ on 0x80–0x9F, so a guess could silently change names. A caller who knows the encoding decodes it first, for instance with transform.NewReader(f, charmap.ISO8859_1.NewDecoder()) from golang.org/x/text (civic stats --encoding latin1). A UTF-16 byte-order mark stops reading with CodeEncoding."
 	case "github.com/civic-observatory/civic/participation.Reader#title":
 		return "Reader reads devices from CSV one row at a time, with memory that does not grow with the input"
-	case "github.com/civic-observatory/civic/participation.Representation":
-		return "Representation compares participants with a reference population, category by category."
-	case "github.com/civic-observatory/civic/participation.Representation#title":
-		return "Representation compares participants with a reference population, category by category"
-	case "github.com/civic-observatory/civic/participation.Representation.TVD":
-		return "TVD is the total variation distance between the two distributions: half the sum of the absolute differences of shares, from 0 (identical) to 1."
-	case "github.com/civic-observatory/civic/participation.Representative":
-		return "Representative is one category: its count among participants, its share, its share in the reference population, and their ratio (1: as represented as in the population; nil when the category is absent from the reference, where no ratio exists)."
-	case "github.com/civic-observatory/civic/participation.Representative#title":
-		return "Representative is one category: its count among participants, its share, its share in the reference population, and their ratio (1: as represented as in the population; nil when the category is absent from the reference, where no ratio exists)"
 	case "github.com/civic-observatory/civic/participation.Respondent":
 		return "Respondent is an organisation that answered the survey, with its devices."
 	case "github.com/civic-observatory/civic/participation.Respondent#title":
@@ -877,14 +847,6 @@ func goComment(key string) string {
 		return "Role is the part a device gives citizens (axis 1 of the 2019 call: « un rôle de capteur », « exprimer son avis et ses préférences », « concevoir et mettre en œuvre »)."
 	case "github.com/civic-observatory/civic/participation.Role#title":
 		return "Role is the part a device gives citizens (axis 1 of the 2019 call: « un rôle de capteur », « exprimer son avis et ses préférences », « concevoir et mettre en œuvre »)"
-	case "github.com/civic-observatory/civic/participation.Sheet":
-		return "Sheet is a published table of figures — a Summary, acceptance Rates, a Representation — written by Sheet.Write in text, Markdown, CSV or JSON with the figures of small groups masked. Build one with SummarySheet, IndicatorSheet, RateSheet or RepresentationSheet, or by hand."
-	case "github.com/civic-observatory/civic/participation.Sheet#title":
-		return "Sheet is a published table of figures — a Summary, acceptance [Rate]s, a Representation — written by Sheet.Write in text, Markdown, CSV or JSON with the figures of small groups masked"
-	case "github.com/civic-observatory/civic/participation.Sheet.Head":
-		return "Head names the columns (stable keys, the same in every language)."
-	case "github.com/civic-observatory/civic/participation.Sheet.Name":
-		return "Name identifies the sheet: a JSON key, a heading."
 	case "github.com/civic-observatory/civic/participation.State":
 		return "State is where a device stands in its lifecycle."
 	case "github.com/civic-observatory/civic/participation.State#title":
@@ -913,20 +875,6 @@ func goComment(key string) string {
 		return "ParticipationRate is the median of participants ÷ population over the devices with a population (RateDevices of them)."
 	case "github.com/civic-observatory/civic/participation.Summary.TakenIntoAccount":
 		return "TakenIntoAccount is the share of contributions taken into account, over all devices."
-	case "github.com/civic-observatory/civic/participation.Tab":
-		return "Tab accumulates a cross-tabulation one record at a time; its memory grows with the number of categories, not of records, so it can count a stream of any length."
-	case "github.com/civic-observatory/civic/participation.Tab#title":
-		return "Tab accumulates a cross-tabulation one record at a time; its memory grows with the number of categories, not of records, so it can count a stream of any length"
-	case "github.com/civic-observatory/civic/participation.Table":
-		return "Table is a finished cross-tabulation."
-	case "github.com/civic-observatory/civic/participation.Table#title":
-		return "Table is a finished cross-tabulation"
-	case "github.com/civic-observatory/civic/participation.Table.Shares":
-		return "Shares, when true, makes Write print each count as a percentage of the total (masked counts stay masked)."
-	case "github.com/civic-observatory/civic/participation.TableJSON":
-		return "TableJSON is the published form of a Table in JSON: counts from 1 to k−1 are null, as are their shares of the total; Masked counts them."
-	case "github.com/civic-observatory/civic/participation.TableJSON#title":
-		return "TableJSON is the published form of a Table in JSON: counts from 1 to k−1 are null, as are their shares of the total; Masked counts them"
 	case "github.com/civic-observatory/civic/participation.Territory":
 		return "Territory is the territory a device addresses."
 	case "github.com/civic-observatory/civic/participation.Territory#title":
@@ -944,13 +892,15 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/schedule.Context#title":
 		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals' records (their states, formats, families and speakers' e-mails)"
 	case "github.com/civic-observatory/civic/schedule.Grid":
-		return "Grid is the time grid of an event's programme: the slots of each track."
+		return "Grid is the time grid of an event's programme: the slots of each track, over one day or many."
 	case "github.com/civic-observatory/civic/schedule.Grid#title":
-		return "Grid is the time grid of an event's programme: the slots of each track"
+		return "Grid is the time grid of an event's programme: the slots of each track, over one day or many"
+	case "github.com/civic-observatory/civic/schedule.Grid.DayChange":
+		return "DayChange is the local time at which one day of the programme ends and the next begins (frab's day_change): a slot that starts before it belongs to the programme of the day before, as the sessions after midnight of a congress do. Nil means midnight."
 	case "github.com/civic-observatory/civic/schedule.Grid.Event":
 		return "Event is the ID of the event the grid belongs to."
 	case "github.com/civic-observatory/civic/schedule.Grid.Slots":
-		return "Slots are the slots of the day, in any order."
+		return "Slots are the slots of the event, in any order."
 	case "github.com/civic-observatory/civic/schedule.Kind":
 		return "Kind is the kind of a session of the programme."
 	case "github.com/civic-observatory/civic/schedule.Kind#title":
@@ -997,10 +947,14 @@ func goComment(key string) string {
 		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds."
 	case "github.com/civic-observatory/civic/schedule.Slot#title":
 		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds"
+	case "github.com/civic-observatory/civic/schedule.Slot.Date":
+		return "Date is the calendar date the slot starts on, in the event's time zone; optional. When given, it must be the event's start date plus Day, within the event's dates."
 	case "github.com/civic-observatory/civic/schedule.Slot.Day":
-		return "Day is the day of the slot, counted from the event's first day (0); a one-day event leaves it out."
+		return "Day is the day the slot starts, counted from the event's first day (0); a one-day event leaves it out. DecodeGrid sets it from Date when the document gives a date and no day."
 	case "github.com/civic-observatory/civic/schedule.Slot.Discussion":
 		return "Discussion is the time, in minutes, kept free of talks for discussion or for the organisers' words."
+	case "github.com/civic-observatory/civic/schedule.Slot.EndsNextDay":
+		return "EndsNextDay tells that End is a time of the next day: the slot crosses midnight (21:00–00:30). End must then not be after Start, so that a slot lasts at most a day."
 	case "github.com/civic-observatory/civic/schedule.Slot.Families":
 		return "Families, for a co-construction slot, are the families of actors whose projects it takes; empty for any (« A définir »)."
 	case "github.com/civic-observatory/civic/schedule.Slot.ID":

@@ -41,8 +41,9 @@ func gridBeyond() []rule {
 		{civic.CodeInvalidLang, "a key of a localised text is not a well-formed BCP 47 tag in canonical form"},
 		{civic.CodeMarkup, "a title holds markup (a tag, comment or character reference)"},
 		{civic.CodeDuplicate, "two slots have the same id"},
-		{civic.CodeOrder, "a slot ends before it starts"},
-		{civic.CodeOutOfRange, "the discussion time is longer than the slot"},
+		{civic.CodeOrder, "a slot ends before it starts, or a slot that ends the next day (endsNextDay) would last more than a day"},
+		{civic.CodeOutOfRange, "the discussion time is longer than the slot, or a slot's day or date is not a day of the event (checked against the event), or its date and day disagree"},
+		{civic.CodeInvalidDate, "a date matches the pattern but is not a possible date"},
 		{civic.CodeRoomConflict, "two slots of one track overlap"},
 		{civic.CodeUnknownRef, "the grid names another event, or a track the event does not have (checked against the event)"},
 	})
@@ -113,29 +114,37 @@ func programmeRules() map[reflect.Type]typeRule {
 		reflect.TypeFor[schedule.Grid](): {
 			required: []string{"event", "slots"},
 			fields: map[string]field{
-				"event": id(),
-				"slots": list(1, schedule.MaxSlots, false, nil),
+				"event":     id(),
+				"dayChange": keep,
+				"slots":     list(1, schedule.MaxSlots, false, nil),
 			},
 		},
 		reflect.TypeFor[schedule.Slot](): {
 			required: []string{"id", "kind", "title", "start"},
 			fields: map[string]field{
-				"id":         id(),
-				"kind":       keep,
-				"title":      ltext(true, schedule.MaxTitleLen),
-				"tracks":     list(0, 0, false, str),
-				"day":        integer(0, schedule.MaxDays-1),
-				"start":      keep,
-				"end":        keep,
-				"discussion": integer(0, 24*60),
-				"families":   list(0, 0, false, nil),
+				"id":          id(),
+				"kind":        keep,
+				"title":       ltext(true, schedule.MaxTitleLen),
+				"tracks":      list(0, 0, false, str),
+				"day":         integer(0, schedule.MaxDays-1),
+				"date":        set(&jsonschema.Schema{Type: "string", Pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}),
+				"start":       keep,
+				"end":         keep,
+				"endsNextDay": keep,
+				"discussion":  integer(0, 24*60),
+				"families":    list(0, 0, false, nil),
 			},
-			// Only the evening may leave out its end; only co-construction slots take families.
+			// Only the evening may leave out its end, unless it ends the next day; only
+			// co-construction slots take families.
 			extend: func(s *jsonschema.Schema) {
 				s.AllOf = []*jsonschema.Schema{
 					{
 						If:   &jsonschema.Schema{Properties: props("kind", constant(string(schedule.KindEvening))).Properties, Required: []string{"kind"}},
 						Else: &jsonschema.Schema{Properties: props("end", jsonschema.TrueSchema).Properties, Required: []string{"end"}},
+					},
+					{
+						If:   &jsonschema.Schema{Properties: props("endsNextDay", constant(true)).Properties, Required: []string{"endsNextDay"}},
+						Then: &jsonschema.Schema{Properties: props("end", jsonschema.TrueSchema).Properties, Required: []string{"end"}},
 					},
 					{
 						If: &jsonschema.Schema{Properties: props("families", &jsonschema.Schema{Type: "array", MinItems: ptr(1)}).Properties, Required: []string{"families"}},

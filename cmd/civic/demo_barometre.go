@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -16,8 +17,8 @@ func demoBarometre(e *env, s *demoState) error {
 		return err
 	}
 	dims := participation.DeviceDimensions()
-	family, _ := participation.FindDimension(dims, "family")
-	eval, _ := participation.FindDimension(dims, "evaluation")
+	family, _ := analysis.FindDimension(dims, "family")
+	eval, _ := analysis.FindDimension(dims, "evaluation")
 	acc := newDeviceStats(family, eval)
 	for i := range b.Devices {
 		acc.add(&b.Devices[i])
@@ -35,8 +36,8 @@ func demoBarometre(e *env, s *demoState) error {
 	if err := sections[1].sheet.Write(e.stdout, "text", 5, e.lang); err != nil {
 		return err
 	}
-	rep := participation.Represent(acc.ages, participation.FranceAges2019())
+	rep := analysis.Represent(acc.ages, participation.FranceAges2019())
 	fmt.Fprintln(e.stdout)
 	fmt.Fprintln(e.stdout, label(e.lang, "Participants par âge rapportés à la population adulte :", "Participants by age against the adult population:"))
-	return participation.RepresentationSheet("ages", rep).Write(e.stdout, "text", 5, e.lang)
+	return analysis.RepresentationSheet("ages", rep).Write(e.stdout, "text", 5, e.lang)
 }

@@ -37,13 +37,18 @@ func runJournal(e *env) error {
 				return verr
 			}
 			invalid = true
-			fmt.Fprintf(e.stdout, label(e.lang, "%s : %d problèmes\n", "%s: %d problems\n"), name, len(ve.Errors))
-			for _, fe := range ve.Errors {
-				fmt.Fprintf(e.stdout, "  %s %s: %s\n", lineOf(fe.Path), fe.Code, fe.Localize(e.p))
+			fmt.Fprintf(e.stdout, label(e.lang, "%s : %d problèmes\n", "%s: %d problems\n"), termSafe(name), len(ve.Errors))
+			// At most maxPrinted problems are printed, each value escaped.
+			for i, fe := range ve.Errors {
+				if i == maxPrinted {
+					fmt.Fprintf(e.stdout, label(e.lang, "  … et %d autres problèmes non affichés\n", "  … and %d more problems not shown\n"), len(ve.Errors)-maxPrinted)
+					break
+				}
+				fmt.Fprintf(e.stdout, "  %s %s: %s\n", termSafe(lineOf(fe.Path)), fe.Code, termSafe(fe.Localize(e.p)))
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, label(e.lang, "%s : valide, %d entrées, %d propositions\n", "%s: valid, %d entries, %d proposals\n"), name, res.Entries, len(res.States))
+		fmt.Fprintf(e.stdout, label(e.lang, "%s : valide, %d entrées, %d propositions\n", "%s: valid, %d entries, %d proposals\n"), termSafe(name), res.Entries, len(res.States))
 		fmt.Fprintf(e.stdout, label(e.lang, "empreinte de tête : %s\n", "head hash: %s\n"), res.Head)
 		counts := map[contribution.State]int{}
 		for _, st := range res.States {

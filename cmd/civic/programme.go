@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
@@ -56,17 +55,11 @@ func reportProblems(e *env, err error) error {
 	if errors.As(err, &fe) {
 		file = fe.file + ": "
 	}
-	problems := civic.FieldErrors(err)
-	if problems == nil {
+	pp := &problemPrinter{e: e, w: e.stderr, prefix: file}
+	if !pp.print(err) {
 		return err
 	}
-	for _, p := range problems {
-		path := p.Path.String()
-		if path == "" {
-			path = "$"
-		}
-		fmt.Fprintf(e.stderr, "%s%s: %s: %s\n", file, path, p.Code, p.Localize(e.p))
-	}
+	pp.done()
 	return errInvalid
 }
 
@@ -84,7 +77,7 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	var ev *event.Event
 	var err error
 	if src.event != "" {
-		data, err := os.ReadFile(src.event)
+		data, err := readFile(src.event)
 		if err != nil {
 			return cx, err
 		}
@@ -96,7 +89,7 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	}
 	var grid *schedule.Grid
 	if src.grid != "" {
-		data, err := os.ReadFile(src.grid)
+		data, err := readFile(src.grid)
 		if err != nil {
 			return cx, err
 		}
@@ -115,7 +108,7 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	}
 	cx = schedule.Context{Event: ev, Grid: grid, Call: c}
 	if src.proposals != "" {
-		data, err := os.ReadFile(src.proposals)
+		data, err := readFile(src.proposals)
 		if err != nil {
 			return cx, err
 		}
@@ -211,7 +204,7 @@ func runProgrammeCheck(e *env) error {
 	if len(files) != 1 {
 		return usagef("give one programme file")
 	}
-	data, err := os.ReadFile(files[0])
+	data, err := readFile(files[0])
 	if err != nil {
 		return err
 	}

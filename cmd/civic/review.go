@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +42,7 @@ func (f *reviewFiles) load() (*contribution.Board, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(f.proposals)
+	data, err := readFile(f.proposals)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (f *reviewFiles) load() (*contribution.Board, error) {
 		}
 	}
 	if f.reviews != "" {
-		data, err := os.ReadFile(f.reviews)
+		data, err := readFile(f.reviews)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 		case err != nil:
@@ -105,30 +105,20 @@ func (f *reviewFiles) load() (*contribution.Board, error) {
 // save writes the proposals, the journal and the reviews back, each to a temporary file
 // renamed over the original once all are written.
 func (f *reviewFiles) save(b *contribution.Board) error {
-	type out struct{ path, tmp string }
-	var done []out
-	write := func(path string, fill func(*os.File) error) error {
+	var done []*staged
+	write := func(path string, fill func(io.Writer) error) error {
 		if path == "" {
 			return nil
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+		s, err := stage(path, fill)
 		if err != nil {
 			return err
 		}
-		if err := fill(tmp); err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			return err
-		}
-		if err := tmp.Close(); err != nil {
-			os.Remove(tmp.Name())
-			return err
-		}
-		done = append(done, out{path, tmp.Name()})
+		done = append(done, s)
 		return nil
 	}
-	jsonOut := func(v any) func(*os.File) error {
-		return func(w *os.File) error {
+	jsonOut := func(v any) func(io.Writer) error {
+		return func(w io.Writer) error {
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
 			enc.SetIndent("", "  ")
@@ -137,16 +127,19 @@ func (f *reviewFiles) save(b *contribution.Board) error {
 	}
 	err := errors.Join(
 		write(f.reviews, jsonOut(b.Reviews())),
-		write(f.journal, func(w *os.File) error { _, err := b.Journal().WriteTo(w); return err }),
+		write(f.journal, func(w io.Writer) error { _, err := b.Journal().WriteTo(w); return err }),
 	)
 	if err != nil {
-		for _, o := range done {
-			os.Remove(o.tmp)
+		for _, s := range done {
+			s.abort()
 		}
 		return err
 	}
-	for _, o := range done {
-		if err := os.Rename(o.tmp, o.path); err != nil {
+	for i, s := range done {
+		if err := s.commit(); err != nil {
+			for _, rest := range done[i+1:] {
+				rest.abort()
+			}
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -49,7 +48,7 @@ func runSelect(e *env) error {
 			return err
 		}
 	case *propFile != "" && *revFile != "":
-		data, err := os.ReadFile(*propFile)
+		data, err := readFile(*propFile)
 		if err != nil {
 			return err
 		}
@@ -217,7 +216,7 @@ func splitList(s string) []string {
 
 // readJSONFile decodes a JSON file strictly: unknown members are refused.
 func readJSONFile(path string, v any) error {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/participation"
 )
@@ -21,8 +22,8 @@ import (
 type statsSection struct {
 	name   string
 	title  civic.Text
-	table  *participation.Table // the cross-tabulation, or
-	sheet  *participation.Sheet // a sheet of figures
+	table  *analysis.Table // the cross-tabulation, or
+	sheet  *analysis.Sheet // a sheet of figures
 	shares bool
 }
 
@@ -86,8 +87,8 @@ func runStats(e *env) error {
 			return err
 		}
 		all := participation.DeviceDimensions()
-		r, ok1 := participation.FindDimension(all, row)
-		c, ok2 := participation.FindDimension(all, col)
+		r, ok1 := analysis.FindDimension(all, row)
+		c, ok2 := analysis.FindDimension(all, col)
 		if !ok1 || !ok2 {
 			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
 		}
@@ -109,9 +110,9 @@ func runStats(e *env) error {
 		if err != nil {
 			return reportProblems(e, inFile(*callFile, err))
 		}
-		all := participation.ProposalDimensions(call)
-		r, ok1 := participation.FindDimension(all, row)
-		c, ok2 := participation.FindDimension(all, col)
+		all := contribution.ProposalDimensions(call)
+		r, ok1 := analysis.FindDimension(all, row)
+		c, ok2 := analysis.FindDimension(all, col)
 		if !ok1 || !ok2 {
 			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
 		}
@@ -128,12 +129,12 @@ func runStats(e *env) error {
 			}
 		}
 		sections = append(sections, statsSection{name: "table", title: civic.NewText("Propositions", "Proposals"),
-			table: participation.CrossTab(ps, r, c, e.lang)})
+			table: analysis.CrossTab(ps, r, c, e.lang)})
 		for _, name := range []string{"family", "format"} {
-			d, _ := participation.FindDimension(all, name)
+			d, _ := analysis.FindDimension(all, name)
 			sections = append(sections, statsSection{name: "rates_" + name,
 				title: civic.NewText("Taux d'acceptation par "+map[string]string{"family": "famille", "format": "format"}[name], "Acceptance rate by "+name),
-				sheet: participation.RateSheet("rates_"+name, participation.AcceptanceRates(ps, d, e.lang))})
+				sheet: analysis.RateSheet("rates_"+name, contribution.AcceptanceRates(ps, d, e.lang))})
 		}
 	case "map":
 		if file == "" {
@@ -152,8 +153,8 @@ func runStats(e *env) error {
 			return err
 		}
 		all := participation.ActorDimensions()
-		r, ok1 := participation.FindDimension(all, row)
-		c, ok2 := participation.FindDimension(all, col)
+		r, ok1 := analysis.FindDimension(all, row)
+		c, ok2 := analysis.FindDimension(all, col)
 		if !ok1 || !ok2 {
 			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
 		}
@@ -162,7 +163,7 @@ func runStats(e *env) error {
 			ptrs[i] = &m.Actors[i]
 		}
 		sections = append(sections, statsSection{name: "table", title: civic.NewText("Acteurs de la civic tech", "Civic tech actors"),
-			table: participation.CrossTab(ptrs, r, c, e.lang)})
+			table: analysis.CrossTab(ptrs, r, c, e.lang)})
 	default:
 		return usagef("unknown source %q", *source)
 	}
@@ -231,18 +232,18 @@ func writeSections(e *env, sections []statsSection, format string, k int) error 
 // deviceStats accumulates the statistics of a stream of devices: nothing is kept per
 // device but its participation rate (for the median).
 type deviceStats struct {
-	row, col participation.Dimension[*participation.Device]
-	tab      *participation.Tab
+	row, col analysis.Dimension[*participation.Device]
+	tab      *analysis.Tab
 	sum      participation.Summariser
 	ages     map[string]int64
 }
 
-func newDeviceStats(row, col participation.Dimension[*participation.Device]) *deviceStats {
-	return &deviceStats{row: row, col: col, tab: participation.NewTab(row.Name, col.Name), ages: map[string]int64{}}
+func newDeviceStats(row, col analysis.Dimension[*participation.Device]) *deviceStats {
+	return &deviceStats{row: row, col: col, tab: analysis.NewTab(row.Name, col.Name), ages: map[string]int64{}}
 }
 
 func (a *deviceStats) add(d *participation.Device) {
-	participation.Count(a.tab, a.row, a.col, d)
+	analysis.Count(a.tab, a.row, a.col, d)
 	a.sum.Add(d)
 	for g, n := range d.Outcomes.Ages {
 		a.ages[g] += n
@@ -264,7 +265,7 @@ func (a *deviceStats) load(e *env, file string, asCSV bool, dec transform.Transf
 		return nil
 	}
 	if !asCSV && !strings.HasSuffix(strings.ToLower(file), ".csv") {
-		data, err := readInput(e, file)
+		data, err := readLimited(e, file, maxBarometre)
 		if err != nil {
 			return err
 		}
@@ -292,24 +293,34 @@ func (a *deviceStats) load(e *env, file string, asCSV bool, dec transform.Transf
 	if dec != nil {
 		in = transform.NewReader(in, dec)
 	}
+	// Row problems are printed as they are found, not kept: memory stays flat however
+	// many rows are bad.
 	rd := participation.NewReader(in)
-	var all civic.ValidationError
+	pp := &problemPrinter{e: e, w: e.stderr, prefix: file + ": "}
+	bad := false
 	for {
 		d, ok := rd.Next()
 		if !ok {
 			break
 		}
 		if err := rd.RowErr(); err != nil {
-			all.Merge(nil, err)
+			if !pp.print(err) {
+				return err
+			}
+			bad = true
 			continue
 		}
 		a.add(d)
 	}
 	if err := rd.Err(); err != nil {
-		all.Merge(nil, err)
+		if !pp.print(err) {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		bad = true
 	}
-	if err := all.Err(); err != nil {
-		return reportProblems(e, inFile(file, err))
+	pp.done()
+	if bad {
+		return errInvalid
 	}
 	return nil
 }
@@ -321,7 +332,7 @@ func (a *deviceStats) sections(tag language.Tag) []statsSection {
 		{name: "summary", title: civic.NewText("Synthèse", "Summary"), sheet: participation.SummarySheet(s)},
 		{name: "indicators", title: civic.NewText("Indicateurs utilisés", "Indicators used"), sheet: participation.IndicatorSheet(s, tag)},
 		{name: "ages", title: civic.NewText("Représentativité par âge (population adulte de référence)", "Representativeness by age (reference adult population)"),
-			sheet: participation.RepresentationSheet("ages", participation.Represent(a.ages, participation.FranceAges2019()))},
+			sheet: analysis.RepresentationSheet("ages", analysis.Represent(a.ages, participation.FranceAges2019()))},
 	}
 }
 
@@ -340,13 +351,10 @@ func decoderFor(name string) (transform.Transformer, error) {
 
 // readInput reads a file, or standard input for "-".
 func readInput(e *env, file string) ([]byte, error) {
-	if file == "-" {
-		return io.ReadAll(e.stdin)
-	}
-	return os.ReadFile(file)
+	return readLimited(e, file, maxBarometre)
 }
 
-func dimNames[T any](dims []participation.Dimension[T]) string {
+func dimNames[T any](dims []analysis.Dimension[T]) string {
 	names := make([]string, len(dims))
 	for i, d := range dims {
 		names[i] = d.Name

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -76,10 +77,17 @@ func runValidate(e *env) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	var sum validateSummary
+	rep := &validateReporter{e: e, out: out, enc: enc, asJSON: *asJSON, sum: &sum}
+	// A file that cannot be read is reported and skipped: the other files are still
+	// validated and the summary written, then the command exits 2.
+	unread := 0
 	for _, name := range files {
-		if err := validateFile(e, name, *maxRecord, check, out, enc, *asJSON, &sum); err != nil {
-			out.Flush()
-			return err
+		if err := validateFile(e, name, *maxRecord, check, rep); err != nil {
+			if err := out.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "civic validate: %v\n", err)
+			unread++
 		}
 	}
 	if *asJSON {
@@ -92,14 +100,82 @@ func runValidate(e *env) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
+	if unread > 0 {
+		return fmt.Errorf(label(e.lang, "%d fichier(s) illisible(s)", "%d file(s) could not be read"), unread)
+	}
 	if sum.Invalid > 0 {
 		return errInvalid
 	}
 	return nil
 }
 
+// validateReporter writes the problems of invalid records as they are found, in text or
+// NDJSON, and counts the records.
+type validateReporter struct {
+	e      *env
+	out    *bufio.Writer
+	enc    *json.Encoder
+	asJSON bool
+	sum    *validateSummary
+}
+
+// record counts one record and writes its problems, if any.
+func (r *validateReporter) record(file string, index int, problems []*civic.FieldError) error {
+	r.sum.Records++
+	if len(problems) == 0 {
+		r.sum.Valid++
+		return nil
+	}
+	r.sum.Invalid++
+	if r.asJSON {
+		rep := validateReport{File: file, Record: index, Problems: make([]civic.Problem, len(problems))}
+		for i, p := range problems {
+			rep.Problems[i] = p.Problem(r.e.p)
+		}
+		return r.enc.Encode(rep)
+	}
+	for _, p := range problems {
+		path := p.Path.String()
+		if path == "" {
+			path = "$"
+		}
+		fmt.Fprintf(r.out, "%s:%d: %s: %s: %s\n", termSafe(file), index, termSafe(path), p.Code, termSafe(p.Localize(r.e.p)))
+	}
+	return nil
+}
+
+// recordProblems returns the problems of one record: the error of a record too large, or
+// what check finds.
+func recordProblems(rerr error, data []byte, maxRecord int, check validator) []*civic.FieldError {
+	var err error
+	if rerr != nil {
+		err = &civic.FieldError{Code: civic.CodeTooLarge, Args: []any{maxRecord}}
+	} else {
+		err = check(data)
+	}
+	if err == nil {
+		return nil
+	}
+	problems := civic.FieldErrors(err)
+	if problems == nil {
+		problems = []*civic.FieldError{{Code: civic.CodeInternal, Args: []any{err.Error()}}}
+	}
+	return problems
+}
+
+// framingProblem turns a stream that cannot be split further (a truncated document, a
+// missing comma, UTF-16 input) into the problem of one more invalid record.
+func framingProblem(fe *jsondec.FramingError) *civic.FieldError {
+	if fe.Encoding != "" {
+		return &civic.FieldError{Code: civic.CodeEncoding, Args: []any{fe.Encoding}}
+	}
+	return &civic.FieldError{Code: civic.CodeSyntax, Args: []any{fe.Offset, fe.Detail}}
+}
+
 // validateFile streams the records of one file with memory bounded by the largest record.
-func validateFile(e *env, name string, maxRecord int, check validator, out *bufio.Writer, enc *json.Encoder, asJSON bool, sum *validateSummary) error {
+// A stream that cannot be split further ends with one invalid record; an error opening or
+// reading the file is returned.
+func validateFile(e *env, name string, maxRecord int, check validator, rep *validateReporter) error {
 	var r io.Reader = e.stdin
 	display := name
 	if name == "-" {
@@ -114,41 +190,16 @@ func validateFile(e *env, name string, maxRecord int, check validator, out *bufi
 	}
 	recs := jsondec.NewRecords(bufio.NewReaderSize(r, 64<<10), maxRecord)
 	for recs.Next() {
-		sum.Records++
-		var err error
-		if rerr := recs.RecordErr(); rerr != nil {
-			err = &civic.FieldError{Code: civic.CodeTooLarge, Args: []any{maxRecord}}
-		} else {
-			err = check(recs.Record())
-		}
-		if err == nil {
-			sum.Valid++
-			continue
-		}
-		sum.Invalid++
-		problems := civic.FieldErrors(err)
-		if problems == nil {
-			problems = []*civic.FieldError{{Code: civic.CodeInternal, Args: []any{err.Error()}}}
-		}
-		if asJSON {
-			rep := validateReport{File: display, Record: recs.Index(), Problems: make([]civic.Problem, len(problems))}
-			for i, p := range problems {
-				rep.Problems[i] = p.Problem(e.p)
-			}
-			if err := enc.Encode(rep); err != nil {
-				return err
-			}
-			continue
-		}
-		for _, p := range problems {
-			path := p.Path.String()
-			if path == "" {
-				path = "$"
-			}
-			fmt.Fprintf(out, "%s:%d: %s: %s: %s\n", display, recs.Index(), path, p.Code, p.Localize(e.p))
+		if err := rep.record(display, recs.Index(), recordProblems(recs.RecordErr(), recs.Record(), maxRecord, check)); err != nil {
+			return err
 		}
 	}
-	if err := recs.Err(); err != nil {
+	err := recs.Err()
+	var fe *jsondec.FramingError
+	if errors.As(err, &fe) {
+		return rep.record(display, recs.Index()+1, []*civic.FieldError{framingProblem(fe)})
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w", display, err)
 	}
 	return nil

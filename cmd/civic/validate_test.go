@@ -65,9 +65,17 @@ func TestValidateExitCodes(t *testing.T) {
 		{"not an object", `"a proposal"`, []string{"validate"}, 1, "1 records: 0 valid, 1 invalid"},
 		{"flags after the file", "", []string{"validate", fixture("invalid.json"), "--json"}, 1, ""},
 		{"missing file", "", []string{"validate", fixture("nonexistent.json")}, 2, "no such file"},
-		{"unterminated array", "", []string{"validate", fixture("unterminated.json")}, 2, "unterminated array"},
-		{"missing comma between items", `[{"id": "a"} {"id": "b"}]`, []string{"validate"}, 2, "expected ',' or ']'"},
-		{"unterminated value", "{\"id\": \"a\"\n{\"id\": \"b\"", []string{"validate"}, 2, "unterminated value"},
+		// A stream that cannot be split further ends with one invalid record (issue 12:
+		// exit 2, the remaining files skipped and no summary before).
+		{"unterminated array", "", []string{"validate", fixture("unterminated.json")}, 1, "2 records: 1 valid, 1 invalid"},
+		{"missing comma between items", `[{"id": "a"} {"id": "b"}]`, []string{"validate"}, 1, "2 records: 0 valid, 2 invalid"},
+		{"unterminated value", "{\"id\": \"a\"\n{\"id\": \"b\"", []string{"validate"}, 1, "1 records: 0 valid, 1 invalid"},
+		{"truncated, then a valid file", "", []string{"validate", fixture("unterminated.json"), fixture("valid.json")}, 1, "3 records: 2 valid, 1 invalid"},
+		{"missing file, then a valid file", "", []string{"validate", fixture("nonexistent.json"), fixture("valid.json")}, 2, "1 records: 1 valid, 0 invalid"},
+		// A UTF-8 byte order mark is skipped; UTF-16 is one invalid record naming it.
+		{"byte order mark", "\xEF\xBB\xBF" + valid, []string{"validate"}, 0, "1 records: 1 valid, 0 invalid"},
+		{"byte order mark, array", "\xEF\xBB\xBF[" + valid + "," + valid + "]", []string{"validate"}, 0, "2 records: 2 valid, 0 invalid"},
+		{"UTF-16", "\xFF\xFE{\x00}\x00", []string{"validate"}, 1, "1 records: 0 valid, 1 invalid"},
 		{"missing call file", "", []string{"validate", "--call", fixture("nonexistent-call.json"), fixture("valid.json")}, 2, "no such file"},
 		{"unknown type", "", []string{"validate", "--type", "poem", fixture("valid.json")}, 2, `unknown document type "poem"`},
 		{"bad flag", "", []string{"validate", "--max-record", "many"}, 2, "invalid value"},
@@ -244,15 +252,23 @@ func TestValidateMalformedRecords(t *testing.T) {
 	assert.Contains(t, stdout, "<stdin>:2: $: syntax: malformed JSON")
 
 	code, stdout, stderr = runCivic(t, "", "--lang", "en", "validate", fixture("unterminated.json"))
-	assert.Equal(t, 2, code)
-	assert.Empty(t, stdout)
-	assert.Equal(t, "civic validate: testdata/validate/unterminated.json: jsondec: byte 0: unterminated array\n", stderr)
+	assert.Equal(t, 1, code)
+	assert.Regexp(t, `^testdata/validate/unterminated.json:2: \$: syntax: malformed JSON at byte [0-9,]+: unterminated array\n$`, stdout)
+	assert.Equal(t, "2 records: 1 valid, 1 invalid\n", stderr)
 
-	// A framing error in the second file stops there, after the report of the first.
-	code, stdout, stderr = runCivic(t, "", "--lang", "en", "validate", fixture("invalid.json"), fixture("unterminated.json"))
-	assert.Equal(t, 2, code)
-	assert.Contains(t, stdout, fixture("invalid.json")+":1: id: invalid_id")
-	assert.Contains(t, stderr, "unterminated array")
+	// A framing error in the second file ends it; the third is still read, and the
+	// summary written.
+	code, stdout, stderr = runCivic(t, "", "--lang", "en", "validate", "--json", fixture("invalid.json"), fixture("unterminated.json"), fixture("valid.json"))
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stdout, `"file":"testdata/validate/unterminated.json","record":2,"problems":[{"path":"","pointer":"","code":"syntax"`)
+	assert.Contains(t, stdout, `{"summary":{"records":4,"valid":2,"invalid":2}}`)
+
+	// UTF-16: one problem naming the encoding, not one per line.
+	code, stdout, _ = runCivic(t, "\xFF\xFE{\x00\n\x00}\x00\n\x00", "--lang", "en", "validate")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, 1, strings.Count(stdout, "\n"), stdout)
+	assert.Contains(t, stdout, "<stdin>:1: $: encoding:")
+	assert.Contains(t, stdout, "UTF-16")
 }
 
 // recordStream produces n copies of a record as NDJSON without holding them, to check

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/civic-observatory/civic/analysis"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -38,16 +39,16 @@ func run(w io.Writer) error {
 		ptrs[i] = &devices[i]
 	}
 	dims := participation.DeviceDimensions()
-	kind, _ := participation.FindDimension(dims, "kind")
-	eval, _ := participation.FindDimension(dims, "evaluation")
+	kind, _ := analysis.FindDimension(dims, "kind")
+	eval, _ := analysis.FindDimension(dims, "evaluation")
 	fmt.Fprintln(w, "Evaluation format by kind of device (counts below 3 masked):")
-	if err := participation.CrossTab(ptrs, kind, eval, language.English).Write(w, "text", 3); err != nil {
+	if err := analysis.CrossTab(ptrs, kind, eval, language.English).Write(w, "text", 3); err != nil {
 		return err
 	}
 
 	// 2. Participation rate by size of territory (median per band).
 	bands := map[string][]float64{}
-	size, _ := participation.FindDimension(dims, "size")
+	size, _ := analysis.FindDimension(dims, "size")
 	for _, d := range ptrs {
 		if d.Territory.Population > 0 {
 			band := size.Values(d)[0]
@@ -84,7 +85,7 @@ func run(w io.Writer) error {
 			ages[g] += n
 		}
 	}
-	rep := participation.Represent(ages, participation.FranceAges2019())
+	rep := analysis.Represent(ages, participation.FranceAges2019())
 	fmt.Fprintf(w, "\nParticipants by age against the adult population (total variation distance %.3f):\n", rep.TVD)
 	for _, r := range rep.Rows {
 		ratio := "n/a"

@@ -20,6 +20,7 @@ const (
 	DefaultMaxString   = 1 << 20  // bytes of one string as written, escapes included
 	DefaultMaxItems    = 100000   // items of one array
 	DefaultMaxDocument = 16 << 20 // bytes of one document
+	DefaultMaxProblems = 1000     // problems reported for one document
 )
 
 // Limits bound what a [Decoder] accepts. Zero (or negative) fields take the default
@@ -40,6 +41,10 @@ type Limits struct {
 	// MaxDocument bounds the size of the document in bytes. A larger document records
 	// [civic.CodeTooLarge] (args: limit) at the root and is not decoded.
 	MaxDocument int
+	// MaxProblems bounds the number of problems reported for one document: the decoder
+	// keeps the first MaxProblems, and [Decoder.Check] reports them followed by one
+	// [civic.CodeTooManyProblems] (args: limit, number of problems found) at the root.
+	MaxProblems int
 }
 
 func (l Limits) withDefaults() Limits {
@@ -54,6 +59,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxDocument <= 0 {
 		l.MaxDocument = DefaultMaxDocument
+	}
+	if l.MaxProblems <= 0 {
+		l.MaxProblems = DefaultMaxProblems
 	}
 	return l
 }
@@ -162,6 +170,7 @@ type Decoder struct {
 	lim   Limits
 	fatal bool
 	errs  *civic.ValidationError
+	extra int // problems found past Limits.MaxProblems, not kept
 
 	frames []frame
 	keys   []byte // member names of the open objects that hold escapes, unescaped
@@ -214,6 +223,7 @@ func (d *Decoder) Reset(data []byte) {
 	d.pos = 0
 	d.fatal = false
 	d.errs = nil
+	d.extra = 0
 	d.frames = d.frames[:0]
 	d.keys = d.keys[:0]
 	d.seen = d.seen[:0]
@@ -295,7 +305,18 @@ func (d *Decoder) record(code civic.Code, args ...any) {
 	if d.errs == nil {
 		d.errs = &civic.ValidationError{}
 	}
+	if len(d.errs.Errors) >= d.lim.MaxProblems && !fatalCode(code) {
+		// Past the cap, a problem is counted, not kept: memory stays bounded however many
+		// wrong values a document holds. Fatal problems are kept: they say why decoding
+		// stopped.
+		d.extra++
+		return
+	}
 	d.errs.Add(d.Path(), code, args...)
+}
+
+func fatalCode(c civic.Code) bool {
+	return c == civic.CodeSyntax || c == civic.CodeTooDeep || c == civic.CodeInternal
 }
 
 // syntax records a syntax error at offset off and stops decoding.

@@ -39,6 +39,9 @@ const (
 // first value spans several lines, of a stream of concatenated values split by their
 // structure. An array that is larger than the bound is split into its items as it is read.
 //
+// A UTF-8 byte order mark at the start of the stream is skipped; a stream in UTF-16 (or
+// UTF-32) stops at once with one [FramingError] naming the encoding.
+//
 // Records only frames: it finds where each record starts and ends by tracking strings,
 // escapes and nesting, and leaves the checking of each record's syntax to a [Decoder].
 //
@@ -116,15 +119,54 @@ func (s *Records) Index() int { return s.index }
 // [ErrRecordTooLarge], or nil.
 func (s *Records) RecordErr() error { return s.recErr }
 
-// Err returns the error that stopped the splitting: an I/O error or a framing error (an
-// unterminated array or value, a missing comma between items), with its byte offset;
-// nil at the end of a well-framed stream.
+// Err returns the error that stopped the splitting: an I/O error or a *[FramingError] (an
+// unterminated array or value, a missing comma between items, UTF-16 input), with its
+// byte offset; nil at the end of a well-framed stream.
 func (s *Records) Err() error { return s.err }
 
 func (s *Records) fail(off int, format string, args ...any) bool {
-	s.err = fmt.Errorf("jsondec: byte %d: %s", s.base+int64(off), fmt.Sprintf(format, args...))
+	s.err = &FramingError{Offset: s.base + int64(off), Detail: fmt.Sprintf(format, args...)}
 	s.mode = modeDone
 	return false
+}
+
+// FramingError is the error of a stream that cannot be split into records: an
+// unterminated array or value (a truncated document), a missing comma between items, data
+// after the top-level array, or input in another encoding than UTF-8.
+type FramingError struct {
+	Offset   int64  // byte offset in the stream
+	Detail   string // what is wrong, in English
+	Encoding string // "UTF-16" when the input is UTF-16 (or UTF-32), else ""
+}
+
+func (e *FramingError) Error() string {
+	return fmt.Sprintf("jsondec: byte %d: %s", e.Offset, e.Detail)
+}
+
+// bom is the UTF-8 byte order mark, which [Records] skips at the start of a stream.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// sniff looks at the first bytes of the stream: it skips a UTF-8 byte order mark, and
+// stops with a [FramingError] naming the encoding when the stream is UTF-16 or UTF-32
+// (a byte order mark, or a NUL byte among the first two, which JSON text never holds).
+func (s *Records) sniff() bool {
+	for s.end-s.pos < 4 && s.fill() {
+	}
+	if s.err != nil {
+		return false
+	}
+	b := s.buf[s.pos:s.end]
+	switch {
+	case bytes.HasPrefix(b, bom):
+		s.pos += len(bom)
+		s.start = s.pos
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) ||
+		len(b) >= 2 && (b[0] == 0) != (b[1] == 0) || len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0:
+		s.err = &FramingError{Offset: s.base + int64(s.pos), Detail: "the input is UTF-16, not UTF-8: convert it (iconv -f UTF-16 -t UTF-8)", Encoding: "UTF-16"}
+		s.mode = modeDone
+		return false
+	}
+	return true
 }
 
 // fill reads more data, keeping buf[start:end]; false at the end of the input or on an
@@ -286,6 +328,9 @@ func (s *Records) tooLarge() {
 
 // detect reads the first value and chooses the framing.
 func (s *Records) detect() bool {
+	if !s.sniff() {
+		return false
+	}
 	c, ok := s.skipSpace()
 	if !ok {
 		s.mode = modeDone
@@ -296,7 +341,11 @@ func (s *Records) detect() bool {
 		case scanFailed:
 			return false
 		case scanEOF:
-			return s.fail(s.start, "unterminated array")
+			// A truncated array: its complete items are records, then the framing
+			// error.
+			s.pos = s.start
+			s.mode = modeArray
+			return s.item()
 		case scanTooLarge:
 			// Too large to be one record: a top-level array, split as it is read.
 			s.pos = s.start

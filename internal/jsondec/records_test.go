@@ -59,7 +59,8 @@ func TestRecords(t *testing.T) {
 			{1, `{"a":1}`, false}, {2, `{"b":`, false}, {3, `{"c":3}`, false},
 		}, ""},
 		{"stream of pretty values", "{\n\"a\":1\n}\n{\n\"b\":2\n}\n", 0, []rec{{1, "{\n\"a\":1\n}", false}, {2, "{\n\"b\":2\n}", false}}, ""},
-		{"unterminated array", `[1, 2`, 0, nil, "unterminated array"},
+		{"unterminated array", `[1, 2`, 0, []rec{{1, "1", false}, {2, "2", false}}, "unterminated array"},
+		{"array cut in an item", `[{"a":1}, {"b":`, 0, []rec{{1, `{"a":1}`, false}}, "unterminated array"},
 		{"unterminated value", `{"a":1`, 0, nil, "unterminated value"},
 		{"array missing comma", `[1 2]`, 0, []rec{{1, "1", false}}, "expected ',' or ']'"},
 		{"array trailing comma", `[1,]`, 0, []rec{{1, "1", false}}, "expected an item"},
@@ -71,6 +72,18 @@ func TestRecords(t *testing.T) {
 		{"array oversize item resyncs", "[1,\"" + strings.Repeat("x", 100) + "\",3]", 50, []rec{
 			{1, `1`, false}, {2, "", true}, {3, `3`, false},
 		}, ""},
+		// A UTF-8 byte order mark is skipped, never split into records (issue 12: a
+		// pretty-printed proposal gave 76 records, arrays and NDJSON a phantom one).
+		{"bom pretty object", "\xEF\xBB\xBF{\n  \"a\": 1,\n  \"b\": [2, 3]\n}\n", 0, []rec{{1, "{\n  \"a\": 1,\n  \"b\": [2, 3]\n}", false}}, ""},
+		{"bom array", "\xEF\xBB\xBF[1,2]", 0, []rec{{1, "1", false}, {2, "2", false}}, ""},
+		{"bom ndjson", "\xEF\xBB\xBF{\"a\":1}\n{\"b\":2}\n", 0, []rec{{1, `{"a":1}`, false}, {2, `{"b":2}`, false}}, ""},
+		{"bom only", "\xEF\xBB\xBF", 0, nil, ""},
+		{"bom twice is data", "\xEF\xBB\xBF\xEF\xBB\xBF{}", 0, []rec{{1, "\xEF\xBB\xBF", false}, {2, "{}", false}}, ""},
+		// UTF-16 stops at once with one error naming the encoding.
+		{"utf-16le bom", "\xFF\xFE{\x00}\x00", 0, nil, "UTF-16"},
+		{"utf-16be bom", "\xFE\xFF\x00{\x00}", 0, nil, "UTF-16"},
+		{"utf-16le no bom", "{\x00\n\x00}\x00", 0, nil, "UTF-16"},
+		{"utf-16be no bom", "\x00{\x00}", 0, nil, "UTF-16"},
 		{"oversize first value", "{\"b\":\"" + strings.Repeat("x", 100) + "\"}\n{\"c\":3}\n", 50, []rec{
 			{1, "", true}, {2, `{"c":3}`, false},
 		}, ""},
@@ -90,6 +103,21 @@ func TestRecords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Framing errors are *FramingError, with the offset and, for UTF-16, the encoding.
+func TestRecordsFramingError(t *testing.T) {
+	for in, want := range map[string]FramingError{
+		"\xFF\xFE{\x00}\x00":        {Offset: 0, Detail: "the input is UTF-16, not UTF-8: convert it (iconv -f UTF-16 -t UTF-8)", Encoding: "UTF-16"},
+		"{\n\"a\":1\n}\n{\"b\":[1,": {Offset: 10, Detail: "unterminated value"},
+		"[1, 2":                     {Offset: 5, Detail: "unterminated array"},
+		"\xEF\xBB\xBF[1, {":         {Offset: 7, Detail: "unterminated array"},
+	} {
+		_, err := collect(strings.NewReader(in), 0)
+		var fe *FramingError
+		require.ErrorAs(t, err, &fe, "%q", in)
+		assert.Equal(t, want, *fe, "%q", in)
 	}
 }
 

@@ -1,12 +1,10 @@
-package participation
+package analysis
 
 import (
-	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,10 +13,10 @@ import (
 	"github.com/civic-observatory/civic"
 )
 
-// Sheet is a published table of figures — a [Summary], acceptance [Rate]s, a
+// Sheet is a published table of figures — a summary, acceptance [Rate]s, a
 // [Representation] — written by [Sheet.Write] in text, Markdown, CSV or JSON with the
-// figures of small groups masked. Build one with [SummarySheet], [IndicatorSheet],
-// [RateSheet] or [RepresentationSheet], or by hand.
+// figures of small groups masked. Build one with [RateSheet] or [RepresentationSheet], the
+// domain packages' own (participation.SummarySheet), or by hand.
 type Sheet struct {
 	// Name identifies the sheet: a JSON key, a heading.
 	Name string
@@ -149,7 +147,7 @@ func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) erro
 		return cw.Error()
 	case "md", "text", "":
 	default:
-		return fmt.Errorf("participation: unknown format %q", format)
+		return fmt.Errorf("analysis: unknown format %q (want text, md, csv or json)", format)
 	}
 	grid := [][]string{sh.Head}
 	for _, r := range sh.Rows {
@@ -194,48 +192,6 @@ func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) erro
 		io.WriteString(w, strings.TrimRight(b.String(), " ")+"\n")
 	}
 	return nil
-}
-
-// SummarySheet returns the summary as a sheet of figures (metric, value), each masked
-// when the devices it rests on are fewer than k.
-func SummarySheet(s Summary) *Sheet {
-	n := int64(s.Devices)
-	row := func(key, fr, en string, c Cell) []Cell {
-		return []Cell{LabelCell(key, civic.NewText(fr, en)), c}
-	}
-	return &Sheet{Name: "summary", Head: []string{"metric", "value"}, Rows: [][]Cell{
-		row("devices", "Dispositifs", "Devices", CountCell(n)),
-		row("evaluated", "Dispositifs évalués", "Devices evaluated", CountCell(int64(s.Evaluated))),
-		row("evaluated_share", "Part des dispositifs évalués", "Share of devices evaluated", ShareCell(s.EvaluatedShare, n, int64(s.Evaluated))),
-		row("participation_rate_median", "Taux de participation médian (participants / population)", "Median participation rate (participants / population)",
-			Cell{Num: s.ParticipationRate, IsNum: true, Digits: 6, Percent: true, Bases: []int64{int64(s.RateDevices)}}),
-		row("cost_per_participant_eur", "Coût par participant (€)", "Cost per participant (€)", FigureCell(s.CostPerParticipant, 2, int64(s.CostDevices))),
-		row("participants", "Participants", "Participants", CountCell(s.Participants)),
-		row("contributions", "Contributions", "Contributions", CountCell(s.Contributions)),
-		row("taken_into_account_share", "Part des contributions retenues", "Share of contributions taken into account", ShareCell(s.TakenIntoAccount, s.Contributions)),
-	}}
-}
-
-// IndicatorSheet returns how many devices use each indicator and the share of evaluated
-// devices that do, indicators sorted by use then in the collation of the language.
-func IndicatorSheet(s Summary, tag language.Tag) *Sheet {
-	names := make([]string, 0, len(s.Indicators))
-	for name := range s.Indicators {
-		names = append(names, name)
-	}
-	sortCollated(names, tag)
-	// Most used first; the stable sort keeps the collation order among equals.
-	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(s.Indicators[b], s.Indicators[a]) })
-	sh := &Sheet{Name: "indicators", Head: []string{"indicator", "devices", "share_of_evaluated"}}
-	for _, name := range names {
-		n := int64(s.Indicators[name])
-		share := 0.0
-		if s.Evaluated > 0 {
-			share = float64(n) / float64(s.Evaluated)
-		}
-		sh.Rows = append(sh.Rows, []Cell{{Key: name}, CountCell(n), ShareCell(share, n, int64(s.Evaluated))})
-	}
-	return sh
 }
 
 // RateSheet returns acceptance rates as a sheet (category, accepted, decided, rate). The

@@ -1,31 +1,24 @@
-package contribution
+package milp
 
 import (
 	"errors"
 	"math"
 )
 
-// This file is a small exact solver for the mixed-integer linear programs of selection:
-//
-//	maximise c·x  subject to  A x ≤ b,  lo ≤ x ≤ hi,  x_j integer where integer[j],
-//
-// with few rows (quotas) and many columns (proposals). It is a branch and bound over a
-// bounded-variable dual simplex on a dense tableau: each node changes one bound of its
-// parent's optimal basis, which stays dual feasible, so a few dual pivots re-optimise it.
-// Bounds must be finite for the variables with a positive objective coefficient.
-
-// milp is a problem in the form above; A is dense, row-major.
-type milp struct {
-	n, m    int
-	c       []float64
-	a       []float64 // m×n
-	b       []float64
-	lo, hi  []float64
-	integer []bool
-	// integral tells that c·x is an integer for every integer-feasible x, so that a node
+// Problem is a mixed-integer linear program in the form of the package documentation;
+// A is dense, row-major (M rows of N columns).
+type Problem struct {
+	N, M    int
+	C       []float64
+	A       []float64 // M×N
+	B       []float64
+	Lo, Hi  []float64
+	Integer []bool
+	// Integral tells that c·x is an integer for every integer-feasible x, so that a node
 	// whose bound does not exceed the incumbent by 1 can be pruned.
-	integral bool
-	maxNodes int
+	Integral bool
+	// MaxNodes bounds the branch and bound; zero means 2 000 000.
+	MaxNodes int
 }
 
 // lpState is a simplex tableau over the n structural and m slack columns. Minimisation of
@@ -47,32 +40,34 @@ const (
 	intTol   = 1e-6
 )
 
-var errSolverInternal = errors.New("contribution: solver: iteration limit")
+// ErrIterationLimit reports a simplex that did not converge: an internal failure, not an
+// answer about the problem.
+var ErrIterationLimit = errors.New("milp: iteration limit")
 
-func newLP(p *milp) *lpState {
-	n, m := p.n, p.m
+func newLP(p *Problem) *lpState {
+	n, m := p.N, p.M
 	w := n + m
 	s := &lpState{n: n, m: m, w: w, t: make([]float64, m*w), beta: make([]float64, m), basis: make([]int, m),
 		upper: make([]bool, w), d: make([]float64, w), lo: make([]float64, w), hi: make([]float64, w), cost: make([]float64, w)}
-	copy(s.lo, p.lo)
-	copy(s.hi, p.hi)
+	copy(s.lo, p.Lo)
+	copy(s.hi, p.Hi)
 	for i := range m {
 		s.lo[n+i], s.hi[n+i] = 0, math.Inf(1)
 	}
 	for j := range n {
-		s.cost[j] = -p.c[j]
+		s.cost[j] = -p.C[j]
 		s.d[j] = s.cost[j]
 		// Dual feasible start: a variable with a negative cost sits at its upper bound.
 		s.upper[j] = s.cost[j] < 0
 	}
 	for i := range m {
 		row := s.t[i*w : (i+1)*w]
-		copy(row, p.a[i*n:(i+1)*n])
+		copy(row, p.A[i*n:(i+1)*n])
 		row[n+i] = 1
 		s.basis[i] = n + i
-		v := p.b[i]
+		v := p.B[i]
 		for j := range n {
-			v -= p.a[i*n+j] * s.value(j)
+			v -= p.A[i*n+j] * s.value(j)
 		}
 		s.beta[i] = v
 	}
@@ -158,7 +153,7 @@ func (s *lpState) dual() (bool, error) {
 		s.upper[k] = !below
 		s.pivot(r, q)
 	}
-	return false, errSolverInternal
+	return false, ErrIterationLimit
 }
 
 // isBasic reports whether column j is basic. Basic columns have a zero reduced cost and a
@@ -218,34 +213,34 @@ func (s *lpState) solution(x []float64) float64 {
 	return z
 }
 
-// milpResult is the outcome of [milp.solve].
-type milpResult struct {
-	feasible bool
-	x        []float64
-	obj      float64
-	nodes    int
-	limit    bool // the node limit stopped the search: x is the best found, not proven optimal
+// Result is the outcome of [Problem.Solve].
+type Result struct {
+	Feasible bool      // an integer-feasible solution was found
+	X        []float64 // the best solution found, integer variables rounded
+	Obj      float64   // c·X
+	Nodes    int       // nodes explored
+	Limit    bool      // the node limit stopped the search: X is the best found, not proven optimal
 }
 
-// solve runs the branch and bound. Among optimal solutions, the first found in its
+// Solve runs the branch and bound. Among optimal solutions, the first found in its
 // deterministic depth-first order (up branch first) is kept.
-func (p *milp) solve() (milpResult, error) {
-	res := milpResult{obj: math.Inf(-1)}
-	maxNodes := p.maxNodes
+func (p *Problem) Solve() (Result, error) {
+	res := Result{Obj: math.Inf(-1)}
+	maxNodes := p.MaxNodes
 	if maxNodes <= 0 {
 		maxNodes = 2_000_000
 	}
 	root := newLP(p)
 	stack := []*lpState{root}
-	x := make([]float64, p.n)
+	x := make([]float64, p.N)
 	for len(stack) > 0 {
-		if res.nodes >= maxNodes {
-			res.limit = true
+		if res.Nodes >= maxNodes {
+			res.Limit = true
 			break
 		}
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		res.nodes++
+		res.Nodes++
 		ok, err := s.dual()
 		if err != nil {
 			return res, err
@@ -254,14 +249,14 @@ func (p *milp) solve() (milpResult, error) {
 			continue
 		}
 		z := s.solution(x)
-		if res.feasible && !p.better(z, res.obj) {
+		if res.Feasible && !p.better(z, res.Obj) {
 			continue
 		}
 		// Branch on the fractional integer variable whose value is closest to one half,
 		// the lowest index on ties.
 		bj, bf := -1, 0.0
-		for j := range p.n {
-			if !p.integer[j] {
+		for j := range p.N {
+			if !p.Integer[j] {
 				continue
 			}
 			f := x[j] - math.Floor(x[j])
@@ -272,14 +267,14 @@ func (p *milp) solve() (milpResult, error) {
 			}
 		}
 		if bj < 0 {
-			res.feasible = true
-			res.obj = z
-			res.x = make([]float64, p.n)
-			for j := range p.n {
-				if p.integer[j] {
-					res.x[j] = math.Round(x[j])
+			res.Feasible = true
+			res.Obj = z
+			res.X = make([]float64, p.N)
+			for j := range p.N {
+				if p.Integer[j] {
+					res.X[j] = math.Round(x[j])
 				} else {
-					res.x[j] = x[j]
+					res.X[j] = x[j]
 				}
 			}
 			continue
@@ -290,21 +285,21 @@ func (p *milp) solve() (milpResult, error) {
 		up.lo[bj] = math.Ceil(x[bj])
 		stack = append(stack, down, up) // up is explored first
 	}
-	if res.feasible {
+	if res.Feasible {
 		// The objective of the rounded solution, computed exactly from it.
 		var z float64
-		for j := range p.n {
-			z += p.c[j] * res.x[j]
+		for j := range p.N {
+			z += p.C[j] * res.X[j]
 		}
-		res.obj = z
+		res.Obj = z
 	}
 	return res, nil
 }
 
 // better reports whether a node with bound z may hold a solution better than the incumbent.
-func (p *milp) better(z, incumbent float64) bool {
+func (p *Problem) better(z, incumbent float64) bool {
 	tol := 1e-9 * (1 + math.Abs(incumbent))
-	if p.integral {
+	if p.Integral {
 		return z >= incumbent+1-tol
 	}
 	return z > incumbent+tol

@@ -1,4 +1,4 @@
-package participation
+package analysis
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -13,8 +14,6 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
-
-	"github.com/civic-observatory/civic/contribution"
 )
 
 // Dimension is a way to classify records of type T: its name and the categories of a
@@ -27,7 +26,8 @@ type Dimension[T any] struct {
 	single func(T) string
 }
 
-func one[T any](name string, f func(T) string) Dimension[T] {
+// Single returns a single-valued dimension: f gives the one category of a record.
+func Single[T any](name string, f func(T) string) Dimension[T] {
 	return Dimension[T]{Name: name, Values: func(x T) []string { return []string{f(x)} }, single: f}
 }
 
@@ -40,103 +40,6 @@ func Count[T any](t *Tab, row, col Dimension[T], x T) {
 		return
 	}
 	t.Add(row.Values(x), col.Values(x))
-}
-
-// DeviceDimensions lists the dimensions of devices: kind, level (the organiser's kind),
-// family, role, model, open_source, evaluation (its format), evaluated (true or false),
-// indicator (the names of the indicators used; multi-valued), state, channel
-// (multi-valued), size (the territory's population band) and participation (the band of
-// participants ÷ population).
-func DeviceDimensions() []Dimension[*Device] {
-	return []Dimension[*Device]{
-		one("kind", func(d *Device) string { return string(d.Kind) }),
-		one("level", func(d *Device) string { return string(d.Organiser.Kind) }),
-		one("family", func(d *Device) string { return string(d.Organiser.Family()) }),
-		one("role", func(d *Device) string { return string(d.Role) }),
-		one("model", func(d *Device) string { return string(d.Tool.Model) }),
-		one("open_source", func(d *Device) string { return strconv.FormatBool(d.Tool.OpenSource) }),
-		one("evaluation", func(d *Device) string { return string(d.Evaluation.Format) }),
-		one("evaluated", func(d *Device) string { return strconv.FormatBool(d.Evaluated()) }),
-		{Name: "indicator", Values: func(d *Device) []string {
-			out := make([]string, len(d.Evaluation.Indicators))
-			for i, in := range d.Evaluation.Indicators {
-				out[i] = in.Name
-			}
-			return out
-		}},
-		one("state", func(d *Device) string { return string(d.State) }),
-		{Name: "channel", Values: func(d *Device) []string {
-			out := make([]string, len(d.Channels))
-			for i, c := range d.Channels {
-				out[i] = string(c)
-			}
-			return out
-		}},
-		one("size", func(d *Device) string { return sizeBand(d.Territory.Population) }),
-		one("participation", func(d *Device) string { return rateBand(d.Outcomes.Participants, d.Territory.Population) }),
-	}
-}
-
-// rateBand is the band of participants ÷ population, its number first so that bands sort
-// in order.
-func rateBand(participants, population int64) string {
-	if population <= 0 {
-		return "0: unknown"
-	}
-	switch r := float64(participants) / float64(population); {
-	case r < 0.001:
-		return "1: <0.1%"
-	case r < 0.01:
-		return "2: 0.1-1%"
-	case r < 0.05:
-		return "3: 1-5%"
-	case r < 0.2:
-		return "4: 5-20%"
-	}
-	return "5: >=20%"
-}
-
-func sizeBand(n int64) string {
-	switch {
-	case n < 10_000:
-		return "1: <10k"
-	case n < 100_000:
-		return "2: 10k-100k"
-	case n < 1_000_000:
-		return "3: 100k-1M"
-	}
-	return "4: >1M"
-}
-
-// ProposalDimensions lists the dimensions of the records of proposals to a call: format, family (of the
-// first contributor), axis, language, state, international.
-func ProposalDimensions(c *contribution.Call) []Dimension[*contribution.Record] {
-	return []Dimension[*contribution.Record]{
-		one("format", func(p *contribution.Record) string { return p.Format }),
-		one("family", func(p *contribution.Record) string { return string(p.Family()) }),
-		{Name: "axis", Values: func(p *contribution.Record) []string { return p.Axes }},
-		one("language", func(p *contribution.Record) string { return p.Language }),
-		one("state", func(p *contribution.Record) string { return string(p.State) }),
-		one("international", func(p *contribution.Record) string { return strconv.FormatBool(p.International(c)) }),
-	}
-}
-
-// ActorDimensions lists the dimensions of the civic tech map: family, legal_form, model,
-// open_source, kind (of device supported).
-func ActorDimensions() []Dimension[*Actor] {
-	return []Dimension[*Actor]{
-		one("family", func(a *Actor) string { return string(a.Family()) }),
-		one("legal_form", func(a *Actor) string { return string(a.LegalForm) }),
-		one("model", func(a *Actor) string { return string(a.Model) }),
-		one("open_source", func(a *Actor) string { return strconv.FormatBool(a.OpenSource) }),
-		{Name: "kind", Values: func(a *Actor) []string {
-			out := make([]string, len(a.Kinds))
-			for i, k := range a.Kinds {
-				out[i] = string(k)
-			}
-			return out
-		}},
-	}
 }
 
 // FindDimension returns the dimension with the name.
@@ -199,7 +102,7 @@ func (t *Tab) Table(tag language.Tag) *Table {
 		for k := range m {
 			out = append(out, k)
 		}
-		sortCollated(out, tag)
+		SortCollated(out, tag)
 		return out
 	}
 	tb := &Table{Row: t.row, Col: t.col, Rows: sorted(rs), Cols: sorted(cs), Records: t.records}
@@ -219,9 +122,9 @@ func (t *Tab) Table(tag language.Tag) *Table {
 	return tb
 }
 
-// sortCollated sorts s in the collation of the language (byte order among equals). It
+// SortCollated sorts s in the collation of the language (byte order among equals). It
 // makes its own collator: a collator is not safe for concurrent use, so none is shared.
-func sortCollated(s []string, tag language.Tag) {
+func SortCollated(s []string, tag language.Tag) {
 	col := collate.New(tag, collate.Loose)
 	slices.SortFunc(s, func(a, b string) int {
 		if c := col.CompareString(a, b); c != 0 {
@@ -323,7 +226,7 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("participation: unknown format %q", format)
+	return fmt.Errorf("analysis: unknown format %q (want text, md, csv or json)", format)
 }
 
 func mapStrings(in []string, f func(string) string) []string {
@@ -397,159 +300,13 @@ func (tb *Table) suppress(k int) suppression {
 	return s
 }
 
-// Summary is what researchers ask first of a set of devices.
-type Summary struct {
-	Devices int `json:"devices"`
-	// Evaluated counts the devices with an evaluation (any format but none).
-	Evaluated      int     `json:"evaluated"`
-	EvaluatedShare float64 `json:"evaluatedShare"`
-	// Indicators counts how many devices use each indicator, by name.
-	Indicators map[string]int `json:"indicators"`
-	// ParticipationRate is the median of participants ÷ population over the devices with a
-	// population (RateDevices of them).
-	ParticipationRate float64 `json:"participationRate"`
-	RateDevices       int     `json:"rateDevices"`
-	// CostPerParticipant is the budget ÷ the participants, in euros, over the devices that
-	// report both a budget and participants (CostDevices of them): a budget of 0 means
-	// unknown in the survey, and counting it would lower the cost.
-	CostPerParticipant float64 `json:"costPerParticipant"`
-	CostDevices        int     `json:"costDevices"`
-	// TakenIntoAccount is the share of contributions taken into account, over all devices.
-	TakenIntoAccount float64 `json:"takenIntoAccount"`
-	// Participants, Contributions and Budget are totals over all devices.
-	Participants  int64 `json:"participants"`
-	Contributions int64 `json:"contributions"`
-	Budget        int64 `json:"budget"`
-}
-
-// Summariser accumulates a [Summary] one device at a time, for streams read with
-// [NewReader]. Its memory grows with the number of distinct indicator names and by one
-// float64 per device with a population (for the exact median participation rate), 8 MB for
-// a million devices; it keeps nothing else per device. The zero value is ready to use.
-type Summariser struct {
-	s                      Summary
-	rates                  []float64
-	costBudget, costPeople int64
-	taken                  int64
-}
-
-// Add counts one device.
-func (m *Summariser) Add(d *Device) {
-	s := &m.s
-	if s.Indicators == nil {
-		s.Indicators = map[string]int{}
-	}
-	s.Devices++
-	if d.Evaluated() {
-		s.Evaluated++
-	}
-	for _, in := range d.Evaluation.Indicators {
-		s.Indicators[in.Name]++
-	}
-	o := d.Outcomes
-	if d.Territory.Population > 0 {
-		m.rates = append(m.rates, float64(o.Participants)/float64(d.Territory.Population))
-	}
-	if d.Means.Budget > 0 && o.Participants > 0 {
-		m.costBudget += d.Means.Budget
-		m.costPeople += o.Participants
-		s.CostDevices++
-	}
-	s.Budget += d.Means.Budget
-	s.Participants += o.Participants
-	s.Contributions += o.Contributions
-	m.taken += o.TakenIntoAccount
-}
-
-// Summary returns the summary of the devices added so far.
-func (m *Summariser) Summary() Summary {
-	s := m.s
-	if s.Indicators == nil {
-		s.Indicators = map[string]int{}
-	}
-	if s.Devices > 0 {
-		s.EvaluatedShare = float64(s.Evaluated) / float64(s.Devices)
-	}
-	s.RateDevices = len(m.rates)
-	if len(m.rates) > 0 {
-		rates := slices.Clone(m.rates)
-		slices.Sort(rates)
-		k := len(rates) / 2
-		s.ParticipationRate = rates[k]
-		if len(rates)%2 == 0 {
-			s.ParticipationRate = (rates[k-1] + rates[k]) / 2
-		}
-	}
-	if m.costPeople > 0 {
-		s.CostPerParticipant = float64(m.costBudget) / float64(m.costPeople)
-	}
-	if s.Contributions > 0 {
-		s.TakenIntoAccount = float64(m.taken) / float64(s.Contributions)
-	}
-	return s
-}
-
-// Summarise computes the summary of the devices.
-func Summarise(devices []Device) Summary {
-	var m Summariser
-	for i := range devices {
-		m.Add(&devices[i])
-	}
-	return m.Summary()
-}
-
-// Rate is the acceptance rate of one category of proposals.
+// Rate is the acceptance rate of one category of records (proposals, projects): how many
+// of those decided were accepted.
 type Rate struct {
 	Category string  `json:"category"`
 	Accepted int     `json:"accepted"`
 	Decided  int     `json:"decided"`
 	Rate     float64 `json:"rate"`
-}
-
-// AcceptanceRates returns, for each category of the dimension, the share of decided
-// proposals that were accepted. Accepted counts proposals accepted, confirmed, declined,
-// scheduled or cancelled (the committee said yes); decided adds those waitlisted and
-// rejected; drafts, submissions under review and withdrawals are left out. Categories are
-// sorted with the collation of the language.
-func AcceptanceRates(ps []*contribution.Record, dim Dimension[*contribution.Record], tag language.Tag) []Rate {
-	byCat := map[string]*Rate{}
-	for _, p := range ps {
-		var acc, dec bool
-		switch p.State {
-		case contribution.StateAccepted, contribution.StateConfirmed, contribution.StateDeclined,
-			contribution.StateScheduled, contribution.StateCancelled:
-			acc, dec = true, true
-		case contribution.StateRejected, contribution.StateWaitlisted:
-			dec = true
-		}
-		if !dec {
-			continue
-		}
-		for _, c := range dim.Values(p) {
-			r := byCat[c]
-			if r == nil {
-				r = &Rate{Category: c}
-				byCat[c] = r
-			}
-			r.Decided++
-			if acc {
-				r.Accepted++
-			}
-		}
-	}
-	out := make([]Rate, 0, len(byCat))
-	for _, r := range byCat {
-		r.Rate = float64(r.Accepted) / float64(r.Decided)
-		out = append(out, *r)
-	}
-	col := collate.New(tag, collate.Loose) // one collator per call: a collator is not safe for concurrent use
-	slices.SortFunc(out, func(a, b Rate) int {
-		if c := col.CompareString(a.Category, b.Category); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Category, b.Category)
-	})
-	return out
 }
 
 // Representation compares participants with a reference population, category by
@@ -584,8 +341,8 @@ func Represent(observed map[string]int64, reference map[string]float64) Represen
 	for _, s := range reference {
 		refTotal += max(s, 0)
 	}
-	cats := sortedKeys(reference)
-	for _, k := range sortedKeys(observed) {
+	cats := slices.Sorted(maps.Keys(reference))
+	for _, k := range slices.Sorted(maps.Keys(observed)) {
 		if _, ok := reference[k]; !ok {
 			cats = append(cats, k)
 		}
@@ -607,10 +364,4 @@ func Represent(observed map[string]int64, reference map[string]float64) Represen
 		r.Rows = append(r.Rows, row)
 	}
 	return r
-}
-
-// FranceAges2019 is a reference distribution of adults by age group (fictional round
-// figures close to the French census, for examples and the demo).
-func FranceAges2019() map[string]float64 {
-	return map[string]float64{"18-24": 0.10, "25-39": 0.24, "40-59": 0.33, "60+": 0.33}
 }
