@@ -125,6 +125,14 @@ const (
 	CodeNotEvaluated      Code = "not_evaluated"       // the lifecycle says the device was evaluated but its evaluation format is none; args: state
 )
 
+// Codes of the readers of other tools' files (packages participation/opendata and
+// schedule). Warnings use them too: what a reader tolerates is reported with a code.
+const (
+	CodeUnknownLayout Code = "unknown_layout" // a file whose columns or keys match no layout the reader knows, or not the one asked for; args: layouts expected, layout found ("" for none)
+	CodeUnusedColumn  Code = "unused_column"  // a column or key the reader does not map to the model (a warning: it is listed, not read); args: column
+	CodeInconsistent  Code = "inconsistent"   // two fields of one record that contradict each other (the first is kept); args: field, value, other field, other value
+)
+
 // codeTable holds every code with its English and French messages. Arguments are referred
 // to by position (%[1]v) so that a translation may reorder them.
 var codeTable = [...]struct {
@@ -224,6 +232,9 @@ var codeTable = [...]struct {
 	{CodeFieldCount, "the row has %[1]v fields, the header %[2]v", "la ligne compte %[1]v champs, l'en-tête %[2]v"},
 	{CodeCSVSyntax, "malformed CSV at line %[1]v, column %[2]v: %[3]v", "CSV mal formé ligne %[1]v, colonne %[2]v : %[3]v"},
 	{CodeNotEvaluated, "the device went through an evaluation (state %[1]q) but its evaluation format is \"none\"", "le dispositif est passé par une évaluation (état « %[1]v ») mais son format d'évaluation est « none »"},
+	{CodeUnknownLayout, "the columns match no known layout (expected %[1]v, found %[2]q)", "les colonnes ne correspondent à aucune disposition connue (attendu %[1]v, trouvé « %[2]v »)"},
+	{CodeUnusedColumn, "the column %[1]q is not read into the model", "la colonne « %[1]v » n'est pas reprise dans le modèle"},
+	{CodeInconsistent, "%[1]v is %[2]q but %[3]v is %[4]q", "%[1]v vaut « %[2]v » mais %[3]v vaut « %[4]v »"},
 }
 
 // Codes lists every code, in documentation order.

@@ -64,29 +64,29 @@ func Build(cx Context) (*Programme, error) {
 			pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeNotConfirmed, Args: []string{p.ID, state}})
 		case !ok:
 			pr.Unplaced = append(pr.Unplaced, Unplaced{Proposal: p.ID, Code: civic.CodeFormatNotAccepted, Args: []string{p.Format}})
-		case f.Section == contribution.SectionResults:
+		case themedHost(bins, f):
 			results = append(results, p)
 		default:
 			others = append(others, p)
 		}
 	}
-	// Pitches and centrifugeuses first: each has few sessions it may go to. A
-	// centrifugeuse prefers a session for its family over one open to all.
+	// Contributions for sessions that are not grouped by theme first (pitches,
+	// centrifugeuses, posters, workshops): each has few sessions it may go to. A
+	// contribution goes to a session built around one of its axes first, then to a session
+	// made for its family rather than one open to all, then where its axis is already
+	// discussed, then where its family is not yet present; at tables, likewise (see
+	// [bin.place]).
 	for _, p := range others {
 		f, _ := cx.Call.Format(p.Format)
-		best, bestTable, bestRank := -1, 0, 0
+		best, bestTable, bestRank := -1, 0, -1
 		for i := range bins {
 			b := &bins[i]
 			if !b.takes(f, p) || !free(p, b) {
 				continue
 			}
-			table, ok := b.room(f.Slot())
+			table, rank, ok := b.place(p, f.Slot())
 			if !ok {
 				continue
-			}
-			rank := 2
-			if len(b.slot.Families) == 0 {
-				rank = 1
 			}
 			if rank > bestRank {
 				best, bestTable, bestRank = i, table, rank
@@ -204,9 +204,8 @@ func sessions(cx Context, pr *Programme) []bin {
 	for i := range pr.Sessions {
 		s := &pr.Sessions[i]
 		sl, _ := cx.Grid.Slot(s.Slot)
-		b := bin{s: s, slot: sl, points: points(sl), avail: sl.Minutes() - sl.Discussion,
-			results: sl.Kind == KindRoundTable || sl.Kind == KindExperience}
-		if tr, ok := cx.Event.Track(s.Track); ok && tr.Tables != nil && sl.Kind == KindCoBuild {
+		b := bin{s: s, slot: sl, points: points(sl), avail: sl.Minutes() - sl.Discussion, results: sl.Kind.Themed()}
+		if tr, ok := cx.Event.Track(s.Track); ok && tr.Tables != nil && sl.Kind.Seated() {
 			b.tables, b.avail, b.table = tr.Tables.Count, sl.Minutes(), tr.Tables
 		}
 		b.used = make([]int, max(b.tables, 1))
@@ -238,6 +237,81 @@ func (b *bin) room(m int) (int, bool) {
 		return 0, true
 	}
 	return best + 1, true
+}
+
+// themedHost reports whether a session grouped by theme hosts the format.
+func themedHost(bins []bin, f *contribution.Format) bool {
+	for i := range bins {
+		if bins[i].results && bins[i].slot.Hosts(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// place returns where p, of m minutes, would go in the session and how much the session
+// suits it: 16 when the slot is built around one of p's axes (its theme), 8 when the slot
+// is made for given families (the holder's, since it takes p), 4 when a talk already
+// there shares an axis with p, 2 when p's family is not yet present. At tables, the
+// table is chosen the same way — theme first, then diversity of families, then the least
+// used —, among those with time left.
+func (b *bin) place(p *contribution.Proposal, m int) (table, rank int, ok bool) {
+	if len(b.slot.Axes) > 0 && sharesAny(p.Axes, b.slot.Axes) {
+		rank += 16
+	}
+	if len(b.slot.Families) > 0 {
+		rank += 8
+	}
+	theme, fresh := false, true
+	for _, q := range b.members {
+		theme = theme || sharesAny(p.Axes, q.Axes)
+		fresh = fresh && q.Family() != p.Family()
+	}
+	if theme {
+		rank += 4
+	}
+	if fresh {
+		rank += 2
+	}
+	if b.tables == 0 {
+		table, ok = b.room(m)
+		return table, rank, ok
+	}
+	best, bestScore := -1, -1
+	for k := range b.used {
+		if b.used[k]+m > b.avail {
+			continue
+		}
+		score, fresh := 0, true
+		for i, q := range b.members {
+			if b.s.Talks[i].Table != k+1 {
+				continue
+			}
+			if sharesAny(p.Axes, q.Axes) {
+				score = 4
+			}
+			fresh = fresh && q.Family() != p.Family()
+		}
+		if fresh {
+			score += 2
+		}
+		if score > bestScore || score == bestScore && b.used[k] < b.used[best] {
+			best, bestScore = k, score
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return best + 1, rank, true
+}
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *bin) add(p *contribution.Proposal, f *contribution.Format, table int) {

@@ -104,6 +104,10 @@ func decodeSlot(d *jsondec.Decoder) (Slot, bool) {
 			for _, f := range d.Strings() {
 				s.Families = append(s.Families, civic.Family(f))
 			}
+		case "formats":
+			s.Formats = d.Strings()
+		case "axes":
+			s.Axes = d.Strings()
 		default:
 			d.Unknown()
 		}

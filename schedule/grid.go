@@ -25,11 +25,40 @@ const (
 	KindEvening    Kind = "evening"             // soirée
 )
 
-// Kinds lists every Kind, in the order of the day.
+// Kinds of session for any event: they host only the formats their slot lists.
+const (
+	KindTalks    Kind = "talks"          // talks one after another, grouped by theme like round tables
+	KindPosters  Kind = "poster_session" // posters side by side, one per board (the track's tables)
+	KindWorkshop Kind = "workshop"       // a workshop session, one contribution after another
+)
+
+// Kinds lists every Kind, in the order of the day, then the kinds for any event.
 func Kinds() []Kind {
 	return []Kind{KindOpening, KindRoundTable, KindCoBuild, KindTraining, KindExperience,
-		KindDiscussion, KindLunch, KindBreak, KindEvening}
+		KindDiscussion, KindLunch, KindBreak, KindEvening, KindTalks, KindPosters, KindWorkshop}
 }
+
+// generic reports whether sessions of kind k take only the formats their slot lists.
+func (k Kind) generic() bool { return k == KindTalks || k == KindPosters || k == KindWorkshop }
+
+// hostsNothing reports whether sessions of kind k present no contributions (breaks,
+// trainings given by the organisers, open discussions, the evening).
+func (k Kind) hostsNothing() bool {
+	switch k {
+	case KindTraining, KindDiscussion, KindLunch, KindBreak, KindEvening:
+		return true
+	}
+	return false
+}
+
+// Themed reports whether sessions of kind k group their talks by theme: round tables,
+// experience workshops and talks sessions are scored for a common axis, diverse families
+// and a common language (see [Score]).
+func (k Kind) Themed() bool { return k == KindRoundTable || k == KindExperience || k == KindTalks }
+
+// Seated reports whether sessions of kind k are divided among the tables of their track:
+// co-construction tables, or the boards of a poster session.
+func (k Kind) Seated() bool { return k == KindCoBuild || k == KindPosters }
 
 // Valid reports whether k is one of [Kinds].
 func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
@@ -95,6 +124,26 @@ type Slot struct {
 	// Families, for a co-construction slot, are the families of actors whose projects it
 	// takes; empty for any (« A définir »).
 	Families []civic.Family `json:"families,omitempty"`
+	// Formats are the IDs of the call's formats the slot's sessions host: a poster only in
+	// a poster session. Required for the kinds of any event (talks, poster_session,
+	// workshop); for the 2019 kinds, empty means the kind's own formats (see [Kind.Takes]).
+	Formats []string `json:"formats,omitempty"`
+	// Axes are the themes the slot's sessions are built around: IDs of the call's axes.
+	// The scheduler places a contribution on one of them there first, and fills tables by
+	// theme, then by diversity of families.
+	Axes []string `json:"axes,omitempty"`
+}
+
+// Hosts reports whether the slot's sessions host contributions of format f: those its
+// Formats list, or, without a list, those its kind takes (see [Kind.Takes]).
+func (s *Slot) Hosts(f *contribution.Format) bool {
+	if len(s.Formats) > 0 {
+		return slices.Contains(s.Formats, f.ID)
+	}
+	if s.Kind.generic() {
+		return false
+	}
+	return s.Kind.Takes(f.Section)
 }
 
 // Minutes returns the slot's length in minutes, 0 without an end.
@@ -168,6 +217,7 @@ const (
 	MaxSlots    = 5000
 	MaxDays     = 31
 	MaxTitleLen = 300
+	MaxSlotRefs = 100 // formats or axes of one slot
 )
 
 // Check records the problems of the grid at path, against the event when it is not nil
@@ -241,6 +291,14 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 		if len(s.Families) > 0 && s.Kind != KindCoBuild {
 			v.Add(p.Key("families"), civic.CodeNotForFormat, "families", string(s.Kind))
 		}
+		checkIDs(v, p.Key("formats"), s.Formats)
+		checkIDs(v, p.Key("axes"), s.Axes)
+		switch {
+		case len(s.Formats) == 0 && s.Kind.generic():
+			v.Add(p.Key("formats"), civic.CodeRequired)
+		case len(s.Formats) > 0 && s.Kind.hostsNothing():
+			v.Add(p.Key("formats"), civic.CodeNotForFormat, "formats", string(s.Kind))
+		}
 	}
 	// Two slots of one track may not overlap.
 	for i := range g.Slots {
@@ -249,6 +307,19 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 			if a.Overlaps(b) && sharesTrack(a, b) {
 				v.Add(sp.Index(j), civic.CodeRoomConflict, trackOf(a, b), a.ID)
 			}
+		}
+	}
+}
+
+// checkIDs checks a list of identifiers: each well-formed, none twice.
+func checkIDs(v *civic.ValidationError, path civic.Path, ids []string) {
+	if len(ids) > MaxSlotRefs {
+		v.Add(path, civic.CodeTooMany, MaxSlotRefs, len(ids))
+		return
+	}
+	for i, id := range ids {
+		if civic.CheckID(v, path.Index(i), id) && slices.Index(ids[:i], id) >= 0 {
+			v.Add(path.Index(i), civic.CodeDuplicate, id)
 		}
 	}
 }

@@ -42,7 +42,7 @@ func Score(pr *Programme, cx Context) Objective {
 				kind = sl.Kind
 			}
 		}
-		if kind == KindRoundTable || kind == KindExperience {
+		if kind.Themed() {
 			c, d, g := parts(members)
 			o.Coherent += c
 			o.Diverse += d

@@ -327,10 +327,10 @@ func roomLabel(s *Session, table int) string {
 	return s.Room
 }
 
-// fits reports whether a proposal of format f fits a session of the slot: the kind takes
-// the format's section and, at co-construction tables, the slot takes the holder's family.
+// fits reports whether a proposal of format f fits a session of the slot: the slot hosts
+// the format (see [Slot.Hosts]) and, at co-construction tables, takes the holder's family.
 func fits(slot *Slot, f *contribution.Format, p *contribution.Proposal) bool {
-	if !slot.Kind.Takes(f.Section) {
+	if !slot.Hosts(f) {
 		return false
 	}
 	return slot.Kind != KindCoBuild || len(slot.Families) == 0 || slices.Contains(slot.Families, p.Family())

@@ -947,6 +947,8 @@ func goComment(key string) string {
 		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds."
 	case "github.com/civic-observatory/civic/schedule.Slot#title":
 		return "Slot is a time slot of one or more tracks (all of them when Tracks is empty, as for lunch), with the kind of session it holds"
+	case "github.com/civic-observatory/civic/schedule.Slot.Axes":
+		return "Axes are the themes the slot's sessions are built around: IDs of the call's axes. The scheduler places a contribution on one of them there first, and fills tables by theme, then by diversity of families."
 	case "github.com/civic-observatory/civic/schedule.Slot.Date":
 		return "Date is the calendar date the slot starts on, in the event's time zone; optional. When given, it must be the event's start date plus Day, within the event's dates."
 	case "github.com/civic-observatory/civic/schedule.Slot.Day":
@@ -957,6 +959,8 @@ func goComment(key string) string {
 		return "EndsNextDay tells that End is a time of the next day: the slot crosses midnight (21:00–00:30). End must then not be after Start, so that a slot lasts at most a day."
 	case "github.com/civic-observatory/civic/schedule.Slot.Families":
 		return "Families, for a co-construction slot, are the families of actors whose projects it takes; empty for any (« A définir »)."
+	case "github.com/civic-observatory/civic/schedule.Slot.Formats":
+		return "Formats are the IDs of the call's formats the slot's sessions host: a poster only in a poster session. Required for the kinds of any event (talks, poster_session, workshop); for the 2019 kinds, empty means the kind's own formats (see Kind.Takes)."
 	case "github.com/civic-observatory/civic/schedule.Slot.ID":
 		return "ID identifies the slot within its grid, matching civic.IDPattern."
 	case "github.com/civic-observatory/civic/schedule.Slot.Kind":

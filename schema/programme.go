@@ -41,6 +41,7 @@ func gridBeyond() []rule {
 		{civic.CodeInvalidLang, "a key of a localised text is not a well-formed BCP 47 tag in canonical form"},
 		{civic.CodeMarkup, "a title holds markup (a tag, comment or character reference)"},
 		{civic.CodeDuplicate, "two slots have the same id"},
+		{civic.CodeNotForFormat, "a slot of a kind that presents no contributions (lunch, break, evening, mini-training, discussion workshop) lists formats"},
 		{civic.CodeOrder, "a slot ends before it starts, or a slot that ends the next day (endsNextDay) would last more than a day"},
 		{civic.CodeOutOfRange, "the discussion time is longer than the slot, or a slot's day or date is not a day of the event (checked against the event), or its date and day disagree"},
 		{civic.CodeInvalidDate, "a date matches the pattern but is not a possible date"},
@@ -133,6 +134,8 @@ func programmeRules() map[reflect.Type]typeRule {
 				"endsNextDay": keep,
 				"discussion":  integer(0, 24*60),
 				"families":    list(0, 0, false, nil),
+				"formats":     list(0, schedule.MaxSlotRefs, true, id()),
+				"axes":        list(0, schedule.MaxSlotRefs, true, id()),
 			},
 			// Only the evening may leave out its end, unless it ends the next day; only
 			// co-construction slots take families.
@@ -141,6 +144,11 @@ func programmeRules() map[reflect.Type]typeRule {
 					{
 						If:   &jsonschema.Schema{Properties: props("kind", constant(string(schedule.KindEvening))).Properties, Required: []string{"kind"}},
 						Else: &jsonschema.Schema{Properties: props("end", jsonschema.TrueSchema).Properties, Required: []string{"end"}},
+					},
+					{
+						If: &jsonschema.Schema{Properties: props("kind", &jsonschema.Schema{Enum: anys([]schedule.Kind{schedule.KindTalks, schedule.KindPosters, schedule.KindWorkshop})}).Properties,
+							Required: []string{"kind"}},
+						Then: &jsonschema.Schema{Properties: props("formats", &jsonschema.Schema{MinItems: ptr(1)}).Properties, Required: []string{"formats"}},
 					},
 					{
 						If:   &jsonschema.Schema{Properties: props("endsNextDay", constant(true)).Properties, Required: []string{"endsNextDay"}},

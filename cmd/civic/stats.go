@@ -32,7 +32,7 @@ type statsSection struct {
 // representativeness of participants by age; for proposals the acceptance rates by family
 // and by format. Every figure resting on a group smaller than --k is masked.
 //
-//	civic stats [--source devices|proposals|map] [--by ROW,COL] [--format text|md|csv|json]
+//	civic stats [--source devices|proposals|map|decidim|consul] [--by ROW,COL] [--format text|md|csv|json]
 //	            [--k N] [--shares] [--only SECTION] [--encoding utf-8|latin1|windows-1252]
 //	            [--call FILE] [FILE]
 //
@@ -41,7 +41,7 @@ type statsSection struct {
 // device). CSV output holds one section: the cross-tabulation unless --only names another.
 func runStats(e *env) error {
 	fs := flags("stats")
-	source := fs.String("source", "devices", "records: devices (a Baromètre, JSON or CSV), proposals (JSON array) or map (JSON)")
+	source := fs.String("source", "devices", "records: devices (a Baromètre, JSON or CSV), proposals (JSON array), map (JSON), or the open data of decidim or consul (CSV or JSON)")
 	by := fs.String("by", "", "the two dimensions, ROW,COL (default: kind,level for devices, axis,family for proposals, family,legal_form for the map)")
 	format := fs.String("format", "text", "output: text, md, csv or json")
 	k := fs.Int("k", 5, "mask every figure resting on a group of 1 to k-1 (k-anonymity); 1 masks nothing")
@@ -164,6 +164,14 @@ func runStats(e *env) error {
 		}
 		sections = append(sections, statsSection{name: "table", title: civic.NewText("Acteurs de la civic tech", "Civic tech actors"),
 			table: analysis.CrossTab(ptrs, r, c, e.lang)})
+	case "decidim", "consul":
+		dec, err := decoderFor(*encoding)
+		if err != nil {
+			return err
+		}
+		if sections, err = opendataSections(e, *source, file, *by, dec); err != nil {
+			return err
+		}
 	default:
 		return usagef("unknown source %q", *source)
 	}
