@@ -2,6 +2,7 @@ package contribution
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 
 	"github.com/civic-observatory/civic"
@@ -52,6 +53,11 @@ func Decisions() []Decision { return []Decision{DecisionAccept, DecisionWaitlist
 // Valid reports whether d is one of [Decisions].
 func (d Decision) Valid() bool { return slices.Contains(Decisions(), d) }
 
+// WorkflowFields returns the members a proposal document never holds because the review
+// workflow owns them: "submitted", "state", "version", "pending". [DecodeProposal]
+// refuses each with [civic.CodeUnknownField], with or without a call.
+func WorkflowFields() []string { return []string{"submitted", "state", "version", "pending"} }
+
 // Record is what a platform stores about one proposal: the author's submission, exactly as
 // the author wrote it, beside what the review workflow owns: the state, the version, the
 // committee's pending decision and the time of submission, taken from the server's clock.
@@ -92,6 +98,7 @@ func (r *Record) Current() State {
 // Only decode what the platform itself wrote: an author's document is a [Proposal].
 func DecodeRecords(data []byte, c *Call) ([]*Record, error) {
 	var (
+		dec  Decoder
 		d    = jsondec.New(nil, jsondec.Limits{})
 		out  []*Record
 		all  civic.ValidationError
@@ -106,7 +113,7 @@ func DecodeRecords(data []byte, c *Call) ([]*Record, error) {
 			continue
 		}
 		d.Reset(recs.Record())
-		decodeRecord(d, r)
+		dec.decodeRecord(d, recs.Record(), c, r)
 		d.End()
 		all.Merge(path, d.Check(func(v *civic.ValidationError, path civic.Path) { r.Check(v, path, c) }))
 	}
@@ -131,7 +138,7 @@ func (r *Record) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	}
 }
 
-func decodeRecord(d *jsondec.Decoder, r *Record) {
+func (dec *Decoder) decodeRecord(d *jsondec.Decoder, data []byte, c *Call, r *Record) {
 	if !d.Object() {
 		return
 	}
@@ -139,7 +146,7 @@ func decodeRecord(d *jsondec.Decoder, r *Record) {
 	for d.Next() {
 		switch string(d.Key()) {
 		case "proposal":
-			decodeProposal(d, &r.Proposal)
+			dec.decodeProposal(d, data, c, &r.Proposal)
 			seen = true
 		case "state":
 			r.State = State(d.Str())
@@ -156,4 +163,36 @@ func decodeRecord(d *jsondec.Decoder, r *Record) {
 	if !seen && !d.Fatal() {
 		d.Errors().Add(d.Path().Key("proposal"), civic.CodeRequired)
 	}
+}
+
+// MarshalJSON writes the record as {"proposal": {…}, "state": …, "version": …, "pending":
+// …, "submitted": …}, the proposal as [Proposal.MarshalJSON] writes it.
+func (r Record) MarshalJSON() ([]byte, error) {
+	p, err := json.Marshal(&r.Proposal)
+	if err != nil {
+		return nil, err
+	}
+	st, err := json.Marshal(r.ProposalState)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(p)+len(st)+16)
+	out = append(out, `{"proposal":`...)
+	out = append(out, p...)
+	if len(st) > 2 {
+		out = append(out, ',')
+		out = append(out, st[1:len(st)-1]...)
+	}
+	return append(out, '}'), nil
+}
+
+// UnmarshalJSON reads a record strictly, as [DecodeRecords] does without a call (answers
+// kept as written), without validating it.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	var dec Decoder
+	d := jsondec.New(data, jsondec.Limits{})
+	*r = Record{}
+	dec.decodeRecord(d, data, nil, r)
+	d.End()
+	return d.Err()
 }
