@@ -13,10 +13,10 @@ type ImportFormat string
 
 // The formats read by [Import].
 const (
-	FormatFrabXML   ImportFormat = "frab-xml"   // frab / c3voc schedule.xml (39C3's hub, pretalx, frab)
-	FormatFrabJSON  ImportFormat = "frab-json"  // frab / c3voc / pretalx schedule.json
-	FormatSchedule2 ImportFormat = "schedule2"  // c3voc "schedule2" JSON (the CCC hub): events and persons listed apart
-	FormatAuto      ImportFormat = ""           // detected from the first bytes
+	FormatFrabXML   ImportFormat = "frab-xml"  // frab / c3voc schedule.xml (39C3's hub, pretalx, frab)
+	FormatFrabJSON  ImportFormat = "frab-json" // frab / c3voc / pretalx schedule.json
+	FormatSchedule2 ImportFormat = "schedule2" // c3voc "schedule2" JSON (the CCC hub): events and persons listed apart
+	FormatAuto      ImportFormat = ""          // detected from the first bytes
 )
 
 // Imported is a schedule read from another tool (frab, pretalx, Pentabarf, the CCC hub):
