@@ -1,6 +1,10 @@
 package civic
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/civic-observatory/civic/internal/text"
+)
 
 // Family is one of the families of actors among which the 2019 call seeks a diversity of
 // points of view: « acteurs publics et institutionnels, entreprises et start-ups,
@@ -180,8 +184,8 @@ const (
 
 // Check records the problems of o at path.
 func (o Organisation) Check(v *ValidationError, path Path) {
-	if rule := (StringRule{Required: true, Max: MaxNameLen, Name: true}); !Plain(o.Name, rule) {
-		CheckString(v, path.Key("name"), o.Name, rule)
+	if rule := (text.Rule{Required: true, Max: MaxNameLen, Name: true}); !text.Plain(o.Name, rule) {
+		checkString(v, path.Key("name"), o.Name, rule)
 	}
 	switch {
 	case o.Kind == "":
@@ -192,11 +196,11 @@ func (o Organisation) Check(v *ValidationError, path Path) {
 	switch {
 	case o.Country == "":
 		v.Add(path.Key("country"), CodeRequired)
-	case !ValidCountry(o.Country):
+	case !text.ValidCountry(o.Country):
 		v.Add(path.Key("country"), CodeInvalidCountry, o.Country)
 	}
 	if o.Website != "" {
-		CheckURL(v, path.Key("website"), o.Website)
+		checkURL(v, path.Key("website"), o.Website)
 	}
 }
 
@@ -229,13 +233,13 @@ func (p Person) Family() Family {
 
 // Check records the problems of p at path.
 func (p Person) Check(v *ValidationError, path Path) {
-	CheckString(v, path.Key("name"), p.Name, StringRule{Required: true, Max: MaxNameLen, Name: true})
+	checkString(v, path.Key("name"), p.Name, text.Rule{Required: true, Max: MaxNameLen, Name: true})
 	if p.Email == "" {
 		v.Add(path.Key("email"), CodeRequired)
-	} else if CheckString(v, path.Key("email"), p.Email, StringRule{Max: MaxEmailLen}) {
-		CheckEmail(v, path.Key("email"), p.Email)
+	} else if checkString(v, path.Key("email"), p.Email, text.Rule{Max: MaxEmailLen}) {
+		checkEmail(v, path.Key("email"), p.Email)
 	}
-	CheckString(v, path.Key("role"), p.Role, StringRule{Max: MaxRoleLen, Name: true})
+	checkString(v, path.Key("role"), p.Role, text.Rule{Max: MaxRoleLen, Name: true})
 	if p.Organisation != nil {
 		p.Organisation.Check(v, path.Key("organisation"))
 	}

@@ -172,26 +172,6 @@ func TestMatchLanguage(t *testing.T) {
 	}
 }
 
-func TestEnvLanguage(t *testing.T) {
-	tests := []struct {
-		lcAll, lang string
-		want        language.Tag
-	}{
-		{"", "fr_FR.UTF-8", language.French},
-		{"", "en_US.UTF-8", language.English},
-		{"C", "fr_FR.UTF-8", language.English},
-		{"fr_CA@euro", "", language.French},
-		{"", "", language.English},
-		{"", "garbage!!", language.English},
-	}
-	for _, tt := range tests {
-		t.Setenv("LC_ALL", tt.lcAll)
-		t.Setenv("LC_MESSAGES", "")
-		t.Setenv("LANG", tt.lang)
-		assert.Equal(t, tt.want, civic.EnvLanguage(), "%+v", tt)
-	}
-}
-
 func TestTextGet(t *testing.T) {
 	txt := civic.Text{"fr": "Écosystème", "en": "Ecosystem", "es-CO": "Ecosistema"}
 	tests := []struct{ tag, want string }{
@@ -218,84 +198,6 @@ func TestTextCheck(t *testing.T) {
 	v = civic.ValidationError{}
 	civic.Text{}.Check(&v, nil, true, 0)
 	assert.True(t, v.Has(civic.CodeRequired, nil))
-}
-
-func TestCheckString(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		rule civic.StringRule
-		want []civic.Code
-	}{
-		{"plain", "Budget participatif", civic.StringRule{Required: true, Max: 19}, nil},
-		{"blank required", "  ", civic.StringRule{Required: true}, []civic.Code{civic.CodeRequired}},
-		{"empty optional", "", civic.StringRule{Min: 3}, []civic.Code{civic.CodeTooShort}},
-		{"accents count as one", "Écosystème", civic.StringRule{Max: 10}, nil},
-		{"NFD counts as NFC", "E\u0301cosyste\u0300me", civic.StringRule{Max: 10}, nil},
-		{"too long", "abcdef", civic.StringRule{Max: 5}, []civic.Code{civic.CodeTooLong}},
-		{"emoji is one character", "🗳️ vote", civic.StringRule{Max: 7}, nil},
-		{"too short", "ab", civic.StringRule{Min: 3}, []civic.Code{civic.CodeTooShort}},
-		{"invalid utf8", "caf\xe9", civic.StringRule{}, []civic.Code{civic.CodeInvalidUTF8}},
-		{"nul", "a\x00b", civic.StringRule{}, []civic.Code{civic.CodeControlChar}},
-		{"newline single line", "a\nb", civic.StringRule{}, []civic.Code{civic.CodeControlChar}},
-		{"newline multiline", "a\nb\tc", civic.StringRule{Multiline: true}, nil},
-		{"C1 control", "a\u0085b", civic.StringRule{Multiline: true}, []civic.Code{civic.CodeControlChar}},
-		{"bidi in name", "Alice\u202egnp.exe", civic.StringRule{Name: true}, []civic.Code{civic.CodeBidiChar}},
-		{"bidi in body allowed", "texte \u200f mixte", civic.StringRule{Multiline: true}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var v civic.ValidationError
-			ok := civic.CheckString(&v, civic.Path{}.Key("s"), tt.in, tt.rule)
-			var got []civic.Code
-			for _, e := range v.Errors {
-				got = append(got, e.Code)
-				assert.Equal(t, "s", e.Path.String())
-			}
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, len(tt.want) == 0, ok)
-		})
-	}
-}
-
-func TestNormalize(t *testing.T) {
-	assert.Equal(t, "École", civic.Normalize("  E\u0301cole\n"))
-	assert.Equal(t, 5, civic.Len("E\u0301cole"))
-}
-
-func TestValidEmail(t *testing.T) {
-	re := regexp.MustCompile(civic.EmailPattern)
-	tests := map[string]bool{
-		"camille.martin@example.fr": true, "a+b@sub.example.org": true, "x@y.co": true,
-		"": false, "plain": false, "a@b": false, "a@.fr": false, ".a@b.fr": false, "a..b@c.fr": false,
-		"a@b-.fr": false, "a@-b.fr": false, "Camille <c@ex.fr>": false, "é@ex.fr": false, "a@ex.fr ": false,
-		"a@b@c.fr": false, "a@ex..fr": false,
-		strings.Repeat("a", 250) + "@b.fr": false,
-	}
-	for in, want := range tests {
-		assert.Equal(t, want, civic.ValidEmail(in), "%q", in)
-		assert.Equal(t, want, re.MatchString(in) && len(in) <= 254, "pattern disagrees on %q", in)
-	}
-}
-
-func TestIDsAndCountries(t *testing.T) {
-	re := regexp.MustCompile(civic.IDPattern)
-	for in, want := range map[string]bool{"p001": true, "field-report": true, "1": true, "-a": false, "A": false, "a_b": false, "": false, strings.Repeat("a", 64): true, strings.Repeat("a", 65): false} {
-		assert.Equal(t, want, civic.ValidID(in), in)
-		assert.Equal(t, want, re.MatchString(in), in)
-	}
-	assert.True(t, civic.ValidCountry("FR"))
-	assert.True(t, civic.ValidCountry("KE"))
-	assert.True(t, civic.ValidCountry("TW"))
-	assert.False(t, civic.ValidCountry("fr"))
-	assert.False(t, civic.ValidCountry("ZZ"))
-	assert.False(t, civic.ValidCountry("FRA"))
-	assert.Contains(t, civic.Countries(), "CO")
-	var v civic.ValidationError
-	civic.CheckURL(&v, nil, "https://www.lecese.fr")
-	civic.CheckURL(&v, nil, "javascript:alert(1)")
-	civic.CheckURL(&v, nil, "//example.org")
-	assert.Equal(t, 2, v.Len())
 }
 
 func TestDate(t *testing.T) {

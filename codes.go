@@ -18,6 +18,8 @@ const (
 	CodeNumber          Code = "number"            // number out of range or not an integer where one is needed; args: text
 	CodeInternal        Code = "internal"          // a bug of this library turned into an error; args: detail
 	CodeTooManyProblems Code = "too_many_problems" // more problems than a document reports; the first ones are reported before this one; args: limit
+	CodeMediaType       Code = "media_type"        // a request body of another media type than the one accepted; args: the media type accepted
+	CodeStoreFull       Code = "store_full"        // a store that keeps no more documents; args: limit of documents, limit of bytes
 )
 
 // Validation codes: the document is well-formed but breaks a rule.
@@ -140,6 +142,8 @@ var codeTable = [...]struct {
 	{CodeTooLarge, "larger than the limit of %[1]v bytes", "dépasse la limite de %[1]v octets"},
 	{CodeNumber, "number %[1]v is out of range or not an integer", "le nombre %[1]v est hors limites ou n'est pas entier"},
 	{CodeInternal, "internal error: %[1]v", "erreur interne : %[1]v"},
+	{CodeMediaType, "the body must be %[1]v", "le corps de la requête doit être %[1]v"},
+	{CodeStoreFull, "the store is full: it keeps at most %[1]v documents and %[2]v bytes", "l'entrepôt est plein : il garde au plus %[1]v documents et %[2]v octets"},
 	{CodeTooManyProblems, "more than %[1]v problems: the first %[1]v are reported", "plus de %[1]v problèmes : les %[1]v premiers sont signalés"},
 
 	{CodeRequired, "is required", "est obligatoire"},

@@ -2,10 +2,18 @@
 // actors and their families, partial dates, and the validation errors every document of
 // the module reports.
 //
-// The domain packages build on it: [github.com/civic-observatory/civic/axis] (thematic axes
-// and guiding questions), [github.com/civic-observatory/civic/contribution] (formats, calls
-// for contributions, proposals), and [github.com/civic-observatory/civic/schema] (JSON
-// Schema export).
+// It exports vocabulary only: the types every document shares and the errors they report.
+// The machinery behind the rules (string checks, the JSON decoder, the state machine, the
+// solver) lives under internal/, and reading the environment is the command's business.
+//
+// The other packages build on it: [github.com/civic-observatory/civic/axis] (thematic axes
+// and guiding questions), [github.com/civic-observatory/civic/contribution] (calls, formats
+// and their forms, proposals, review, the decision journal, selection),
+// [github.com/civic-observatory/civic/event] (events, venues, rooms, the calendar),
+// [github.com/civic-observatory/civic/schedule] (programmes and their exports),
+// [github.com/civic-observatory/civic/participation] (participation devices, the Baromètre),
+// [github.com/civic-observatory/civic/analysis] (cross-tabulations and masked publication)
+// and [github.com/civic-observatory/civic/schema] (JSON Schema export).
 //
 // # Localised text
 //
@@ -43,7 +51,8 @@
 // # Text rules
 //
 // Every decoder of the module normalises strings to Unicode NFC; lengths count characters
-// (code points of the NFC form), not bytes, as JSON Schema's maxLength does ([Len]).
-// [CheckString] refuses control characters, and bidirectional formatting characters in
-// names and titles, where they could disguise what a reader sees.
+// (code points of the NFC form), not bytes, as JSON Schema's maxLength does. Text refuses
+// control characters, and bidirectional formatting characters in names and titles, where
+// they could disguise what a reader sees; [Text.Check] and [Person.Check] apply these
+// rules, each reported with its code ([CodeControlChar], [CodeBidiChar], [CodeTooLong]).
 package civic

@@ -17,7 +17,7 @@ import (
 
 // benchSizes are the document sizes of the linear-time benchmarks: time per byte
 // (reported as MB/s) must stay flat from the smallest to the largest.
-var benchSizes = []int{1 << 10, 16 << 10, 256 << 10, 4 << 20, 16 << 20}
+var benchSizes = []int{1 << 10, 16 << 10, 256 << 10, 4 << 20, 16<<20 - 1<<10}
 
 func sizeName(n int) string {
 	if n >= 1<<20 {

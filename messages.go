@@ -2,8 +2,6 @@ package civic
 
 import (
 	"encoding/json"
-	"os"
-	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -49,26 +47,6 @@ func MatchLanguage(tag language.Tag) language.Tag {
 // [Messages] catalog.
 func NewPrinter(tag language.Tag) *message.Printer {
 	return message.NewPrinter(MatchLanguage(tag), message.Catalog(Messages()))
-}
-
-// EnvLanguage returns the language named by the environment: LC_ALL, then LC_MESSAGES, then
-// LANG, as POSIX orders them ("fr_FR.UTF-8" gives French). It falls back to English.
-func EnvLanguage() language.Tag {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(k)
-		if v == "" {
-			continue
-		}
-		if v == "C" || v == "POSIX" {
-			return language.English
-		}
-		v, _, _ = strings.Cut(v, ".")
-		v, _, _ = strings.Cut(v, "@")
-		if t, err := language.Parse(strings.ReplaceAll(v, "_", "-")); err == nil {
-			return MatchLanguage(t)
-		}
-	}
-	return language.English
 }
 
 func marshalProblem(e *FieldError, p *message.Printer) ([]byte, error) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Text is a text given in several languages, keyed by BCP 47 tag ("fr", "en", "fr-CA").
@@ -79,7 +81,7 @@ func (t Text) Check(v *ValidationError, path Path, required bool, max int) {
 		}
 		return
 	}
-	rule := StringRule{Required: true, Max: max, Multiline: true}
+	rule := text.Rule{Required: true, Max: max, Multiline: true}
 	for _, k := range t.Languages() {
 		canonical := k == "fr" || k == "en" // the common case, without parsing
 		if !canonical {
@@ -90,8 +92,8 @@ func (t Text) Check(v *ValidationError, path Path, required bool, max int) {
 			v.Add(path.Key(k), CodeInvalidLang, k)
 			continue
 		}
-		if !Plain(t[k], rule) {
-			CheckString(v, path.Key(k), t[k], rule)
+		if !text.Plain(t[k], rule) {
+			checkString(v, path.Key(k), t[k], rule)
 		}
 	}
 }

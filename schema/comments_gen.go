@@ -90,19 +90,9 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic.Step.Name":
 		return "Name is the JSON member name, when the step is not an index."
 	case "github.com/civic-observatory/civic.StringRule":
-		return "StringRule says what a text value must look like. The zero value accepts any valid, single-line text, including the empty string."
+		return "StringRule is text.Rule.\n\nDeprecated: use internal/text.Rule."
 	case "github.com/civic-observatory/civic.StringRule#title":
-		return "StringRule says what a text value must look like"
-	case "github.com/civic-observatory/civic.StringRule.Max":
-		return "bounds in characters (Unicode code points of the NFC form); 0 means none"
-	case "github.com/civic-observatory/civic.StringRule.Min":
-		return "bounds in characters (Unicode code points of the NFC form); 0 means none"
-	case "github.com/civic-observatory/civic.StringRule.Multiline":
-		return "line feeds and tabs are allowed (descriptions, summaries)"
-	case "github.com/civic-observatory/civic.StringRule.Name":
-		return "a name or label: bidirectional formatting characters are refused too"
-	case "github.com/civic-observatory/civic.StringRule.Required":
-		return "the empty string (after trimming spaces) is reported as CodeRequired"
+		return "StringRule is text.Rule"
 	case "github.com/civic-observatory/civic.Text":
 		return "Text is a text given in several languages, keyed by BCP 47 tag (\"fr\", \"en\", \"fr-CA\"). Its JSON form is an object: {\"fr\": \"Écosystème\", \"en\": \"Ecosystem\"}. The zero value is an empty text."
 	case "github.com/civic-observatory/civic.Text#title":

@@ -89,7 +89,7 @@ func main() {
 
 // run is the whole program, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: civic.EnvLanguage(), ctx: ctx}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: envLanguage(), ctx: ctx}
 	fs := flag.NewFlagSet("civic", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	lang := fs.String("lang", "", "language of messages: fr or en")

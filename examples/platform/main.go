@@ -3,7 +3,10 @@
 // Unprocessable Entity with every problem localised in French or English.
 //
 //	go run ./examples/platform -addr 127.0.0.1:8080
-//	curl -H 'Accept-Language: fr' -d @proposal.json http://127.0.0.1:8080/proposals
+//	curl -H 'Content-Type: application/json' -H 'Accept-Language: fr' -d @proposal.json http://127.0.0.1:8080/proposals
+//
+// Its limits (timeouts, body size, store quota, size of error answers) are in harden.go and
+// README.md.
 //
 // It uses only the standard library and this module.
 package main
@@ -33,19 +36,26 @@ type Server struct {
 	call *contribution.Call
 	now  func() time.Time
 
-	mu        sync.Mutex
-	proposals map[string]*contribution.Proposal
+	// MaxStored and MaxStoredBytes bound the store (see the constants of the same
+	// names, their defaults).
+	MaxStored      int
+	MaxStoredBytes int64
+
+	mu          sync.Mutex
+	proposals   map[string]*contribution.Proposal
+	storedBytes int64
 }
 
 // NewServer returns a server for the call. now stamps submissions that carry no time.
 func NewServer(call *contribution.Call, now func() time.Time) *Server {
-	return &Server{call: call, now: now, proposals: map[string]*contribution.Proposal{}}
+	return &Server{call: call, now: now, proposals: map[string]*contribution.Proposal{},
+		MaxStored: MaxStored, MaxStoredBytes: MaxStoredBytes}
 }
 
 // Handler returns the server's routes: POST /proposals, GET /proposals/{id}.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /proposals", s.create)
+	mux.HandleFunc("POST /proposals", jsonOnly(s.create))
 	mux.HandleFunc("GET /proposals/{id}", s.get)
 	return mux
 }
@@ -83,7 +93,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, http.StatusUnprocessableEntity, problemBody{
 			Error:    fmt.Sprintf(civic.NewText("la proposition comporte %d problème(s)", "the proposal has %d problem(s)").Get(tag), len(ve.Errors)),
-			Problems: ve.Problems(p),
+			Problems: answerProblems(ve.Errors, p),
 		})
 		return
 	}
@@ -94,8 +104,15 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusConflict, problemBody{Error: fe.Localize(p), Problems: []civic.Problem{fe.Problem(p)}})
 		return
 	}
+	if s.storeFull(len(body)) {
+		s.mu.Unlock()
+		fe := &civic.FieldError{Code: civic.CodeStoreFull, Args: []any{s.MaxStored, s.MaxStoredBytes}}
+		writeJSON(w, http.StatusInsufficientStorage, problemBody{Error: fe.Localize(p), Problems: []civic.Problem{fe.Problem(p)}})
+		return
+	}
 	prop.State = contribution.StateSubmitted
 	s.proposals[prop.ID] = prop
+	s.storedBytes += int64(len(body))
 	s.mu.Unlock()
 	w.Header().Set("Location", "/proposals/"+prop.ID)
 	writeJSON(w, http.StatusCreated, prop)
@@ -145,7 +162,7 @@ func main() {
 	// The 2019 call closed long ago: stamp submissions as if it were 20 January 2019, so
 	// the example accepts proposals today.
 	demoNow := func() time.Time { return time.Date(2019, 1, 20, 12, 0, 0, 0, call.Location()) }
-	srv := &http.Server{Addr: *addr, Handler: NewServer(call, demoNow).Handler(), ReadHeaderTimeout: 5 * time.Second}
+	srv := NewHTTPServer(*addr, NewServer(call, demoNow).Handler())
 	log.Printf("accepting proposals on http://%s/proposals", *addr)
 	log.Fatal(srv.ListenAndServe())
 }

@@ -45,6 +45,7 @@ func post(t *testing.T, srv *httptest.Server, lang, body string) (*http.Response
 	req, err := http.NewRequest(http.MethodPost, srv.URL+"/proposals", strings.NewReader(body))
 	require.NoError(t, err)
 	req.Header.Set("Accept-Language", lang)
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := srv.Client().Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()

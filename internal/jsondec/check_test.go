@@ -128,3 +128,45 @@ func TestCheckLeavesOutProblemsUnderBadValues(t *testing.T) {
 	err = d.Check(func(v *civic.ValidationError, p civic.Path) { v.Add(p.Key("id"), civic.CodeRequired) })
 	require.Len(t, err.(*civic.ValidationError).Errors, 1)
 }
+
+// An object with more members than MaxMembers reports too_many at its path with the number
+// of members, and the members past the limit are skipped without being kept.
+func TestTooManyMembers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"o":{`)
+	for i := range 12 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"k` + strings.Repeat("x", i) + `":[1,{"a":2}]`)
+	}
+	b.WriteString(`},"after":true}`)
+	d := New([]byte(b.String()), Limits{MaxMembers: 5})
+	var names []string
+	after := false
+	if d.Object() {
+		for d.Next() {
+			switch string(d.Key()) {
+			case "o":
+				if d.Object() {
+					for d.Next() {
+						names = append(names, string(d.Key()))
+					}
+				}
+			case "after":
+				after = d.Bool()
+			}
+		}
+	}
+	d.End()
+	require.Len(t, names, 5)
+	require.True(t, after)
+	require.Equal(t, []problem{{civic.CodeTooMany, "o"}}, problems(d))
+	require.Equal(t, []any{5, 12}, d.Errors().Errors[0].Args)
+
+	// A syntax error past the limit is still one.
+	d = New([]byte(`{"a":1,"b":2,"c" 3}`), Limits{MaxMembers: 1})
+	walk(d)
+	d.End()
+	require.Equal(t, civic.CodeSyntax, d.Errors().Errors[0].Code)
+}

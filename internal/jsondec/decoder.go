@@ -21,6 +21,7 @@ const (
 	DefaultMaxItems    = 100000   // items of one array
 	DefaultMaxDocument = 16 << 20 // bytes of one document
 	DefaultMaxProblems = 1000     // problems reported for one document
+	DefaultMaxMembers  = 100000   // members of one object
 )
 
 // Limits bound what a [Decoder] accepts. Zero (or negative) fields take the default
@@ -38,12 +39,17 @@ type Limits struct {
 	// skipped without being returned, and [civic.CodeTooMany] (args: limit, number of
 	// items) is recorded at the array's path.
 	MaxItems int
+	// MaxMembers bounds the number of members of one object. The members past the limit
+	// are skipped without being returned or checked for duplicates, and
+	// [civic.CodeTooMany] (args: limit, number of members) is recorded at the object's
+	// path.
+	MaxMembers int
 	// MaxDocument bounds the size of the document in bytes. A larger document records
 	// [civic.CodeTooLarge] (args: limit) at the root and is not decoded.
 	MaxDocument int
 	// MaxProblems bounds the number of problems reported for one document: the decoder
 	// keeps the first MaxProblems, and [Decoder.Check] reports them followed by one
-	// [civic.CodeTooManyProblems] (args: limit, number of problems found) at the root.
+	// [civic.CodeTooManyProblems] (args: limit) at the root.
 	MaxProblems int
 }
 
@@ -59,6 +65,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxDocument <= 0 {
 		l.MaxDocument = DefaultMaxDocument
+	}
+	if l.MaxMembers <= 0 {
+		l.MaxMembers = DefaultMaxMembers
 	}
 	if l.MaxProblems <= 0 {
 		l.MaxProblems = DefaultMaxProblems
@@ -490,6 +499,9 @@ func (d *Decoder) Next() bool {
 		d.ws()
 		f.n++
 		f.valPos = d.pos
+		if f.n > d.lim.MaxMembers {
+			return d.tooManyMembers(f)
+		}
 		if st == keyTooLarge {
 			d.record(civic.CodeTooLarge, d.lim.MaxString)
 			if d.skipValue(); d.fatal {
@@ -698,6 +710,45 @@ func (d *Decoder) tooMany(f *frame) bool {
 	}
 	d.pos++
 	d.record(civic.CodeTooMany, d.lim.MaxItems, got)
+	d.pop()
+	return false
+}
+
+// tooManyMembers skips the members of the object f from the current one, which is past
+// the limit, and records CodeTooMany with the number of members: the names past the limit
+// are neither kept nor checked for duplicates, so that memory stays bounded.
+func (d *Decoder) tooManyMembers(f *frame) bool {
+	f.active = false
+	got := f.n
+	for {
+		if d.skipValue(); d.fatal {
+			return false
+		}
+		c := d.ws()
+		if c == '}' {
+			break
+		}
+		if c != ',' {
+			d.syntax(d.pos, "expected ',' or '}'")
+			return false
+		}
+		d.pos++
+		if d.ws() != '"' {
+			d.syntax(d.pos, "expected a member name")
+			return false
+		}
+		if d.skipValue(); d.fatal {
+			return false
+		}
+		if d.ws() != ':' {
+			d.syntax(d.pos, "expected ':'")
+			return false
+		}
+		d.pos++
+		got++
+	}
+	d.pos++
+	d.record(civic.CodeTooMany, d.lim.MaxMembers, got)
 	d.pop()
 	return false
 }

@@ -1,4 +1,4 @@
-package civic
+package text
 
 import (
 	"testing"
@@ -13,7 +13,7 @@ func FuzzPlainText(f *testing.F) {
 		f.Add(s, 3, 10, true, false, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, min, max int, required, multiline, name bool) {
-		r := StringRule{Required: required, Min: min % 50, Max: max % 200, Multiline: multiline, Name: name}
+		r := Rule{Required: required, Min: min % 50, Max: max % 200, Multiline: multiline, Name: name}
 		if r.Min < 0 {
 			r.Min = -r.Min
 		}
@@ -23,9 +23,9 @@ func FuzzPlainText(f *testing.F) {
 		if !Plain(s, r) {
 			return
 		}
-		var v ValidationError
-		if !checkString(&v, nil, s, r) {
-			t.Fatalf("Plain accepts %q under %+v, the full check reports %v", s, r, v.Errors)
+		var got []string
+		if !CheckSlow(s, r, func(code string, _ ...any) { got = append(got, code) }) {
+			t.Fatalf("Plain accepts %q under %+v, the full check reports %v", s, r, got)
 		}
 	})
 }
@@ -36,8 +36,8 @@ func FuzzNFCQuick(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if nfcQuick(s) && !norm.NFC.IsNormalString(s) {
-			t.Fatalf("nfcQuick accepts %q, which is not in NFC", s)
+		if NFCQuick(s) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("NFCQuick accepts %q, which is not in NFC", s)
 		}
 	})
 }

@@ -1,4 +1,13 @@
-package civic
+// Package text is the machinery behind the string rules of every document: which
+// characters text may hold, its length in characters, its normal form, and the forms of
+// e-mail addresses, identifiers, URLs and country codes. Its checks report problems as the
+// root package's codes (as plain strings, so that this package imports nothing of the
+// module), through a callback; package internal/check adapts them to
+// civic.ValidationError for the domain packages, and the root uses them directly.
+//
+// It is internal because it is machinery, not vocabulary: the root package exports the
+// documents' vocabulary (text, actors, dates, errors) and the schemas export the rules.
+package text
 
 import (
 	"fmt"
@@ -11,9 +20,28 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// StringRule says what a text value must look like. The zero value accepts any valid,
+// The codes of the problems the checks report, equal to the root package's codes of the
+// same names (a test there proves it).
+const (
+	CodeInvalidUTF8    = "invalid_utf8"
+	CodeRequired       = "required"
+	CodeTooLong        = "too_long"
+	CodeTooShort       = "too_short"
+	CodeControlChar    = "control_char"
+	CodeBidiChar       = "bidi_char"
+	CodeInvalidEmail   = "invalid_email"
+	CodeInvalidURL     = "invalid_url"
+	CodeInvalidID      = "invalid_id"
+	CodeInvalidCountry = "invalid_country"
+)
+
+// Report receives one problem: its code (one of the constants above) and the arguments of
+// its message.
+type Report func(code string, args ...any)
+
+// Rule says what a text value must look like. The zero value accepts any valid,
 // single-line text, including the empty string.
-type StringRule struct {
+type Rule struct {
 	Required  bool // the empty string (after trimming spaces) is reported as CodeRequired
 	Min, Max  int  // bounds in characters (Unicode code points of the NFC form); 0 means none
 	Multiline bool // line feeds and tabs are allowed (descriptions, summaries)
@@ -24,7 +52,7 @@ type StringRule struct {
 // form, which is what JSON Schema's minLength and maxLength count once the input is
 // normalised.
 func Len(s string) int {
-	if nfcQuick(s) || norm.NFC.IsNormalString(s) {
+	if NFCQuick(s) || norm.NFC.IsNormalString(s) {
 		return utf8.RuneCountInString(s)
 	}
 	return utf8.RuneCountInString(norm.NFC.String(s))
@@ -34,50 +62,53 @@ func Len(s string) int {
 // form every decoder of this module stores.
 func Normalize(s string) string {
 	s = strings.TrimSpace(s)
-	if nfcQuick(s) || norm.NFC.IsNormalString(s) {
+	if NFCQuick(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
 }
 
-// CheckString records the problems of s at path under rule r: invalid UTF-8, control
-// characters (except line feed and tab in multiline text), bidirectional formatting
-// characters in names, emptiness and length. It reports whether s passed.
-func CheckString(v *ValidationError, path Path, s string, r StringRule) bool {
+// Check reports the problems of s under rule r: invalid UTF-8, control characters (except
+// line feed and tab in multiline text), bidirectional formatting characters in names,
+// emptiness and length. It reports whether s passed.
+func Check(s string, r Rule, report Report) bool {
 	if Plain(s, r) {
 		return true
 	}
-	return checkString(v, path, s, r)
+	return CheckSlow(s, r, report)
 }
 
-// checkString is CheckString without its fast path.
-func checkString(v *ValidationError, path Path, s string, r StringRule) bool {
-	n := v.Len()
+// CheckSlow is [Check] without its fast path [Plain] (the fuzz tests compare the two).
+func CheckSlow(s string, r Rule, report Report) bool {
 	if !utf8.ValidString(s) {
-		v.Add(path, CodeInvalidUTF8)
+		report(CodeInvalidUTF8)
 		return false
 	}
 	if r.Required && strings.TrimSpace(s) == "" {
-		v.Add(path, CodeRequired)
+		report(CodeRequired)
 		return false
 	}
-	if bad, ok := BadRune(s, r.Multiline, r.Name); ok {
+	ok := true
+	if bad, found := BadRune(s, r.Multiline, r.Name); found {
+		ok = false
 		if IsBidi(bad) {
-			v.Add(path, CodeBidiChar, RuneName(bad))
+			report(CodeBidiChar, RuneName(bad))
 		} else {
-			v.Add(path, CodeControlChar, RuneName(bad))
+			report(CodeControlChar, RuneName(bad))
 		}
 	}
 	if r.Max > 0 || r.Min > 0 {
 		l := Len(s)
 		if r.Max > 0 && l > r.Max {
-			v.Add(path, CodeTooLong, r.Max, l)
+			ok = false
+			report(CodeTooLong, r.Max, l)
 		}
 		if r.Min > 0 && l < r.Min && (l > 0 || !r.Required) {
-			v.Add(path, CodeTooShort, r.Min, l)
+			ok = false
+			report(CodeTooShort, r.Min, l)
 		}
 	}
-	return v.Len() == n
+	return ok
 }
 
 // BadRune returns the first character of s that text of this kind may not hold: C0 and C1
@@ -108,11 +139,11 @@ func IsBidi(r rune) bool {
 // RuneName returns r as "U+XXXX".
 func RuneName(r rune) string { return fmt.Sprintf("U+%04X", r) }
 
-// CheckEmail records CodeInvalidEmail at path unless s is a bare address (local@domain,
-// with a dot in the domain, no display name, at most 254 characters).
-func CheckEmail(v *ValidationError, path Path, s string) bool {
+// CheckEmail reports CodeInvalidEmail unless s is a bare address (local@domain, with a
+// dot in the domain, no display name, at most 254 characters).
+func CheckEmail(s string, report Report) bool {
 	if !ValidEmail(s) {
-		v.Add(path, CodeInvalidEmail, s)
+		report(CodeInvalidEmail, s)
 		return false
 	}
 	return true
@@ -161,11 +192,11 @@ func ValidEmail(s string) bool {
 // exactly the strings it matches.
 const EmailPattern = "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
 
-// CheckURL records CodeInvalidURL at path unless s is an absolute http or https URL with a host.
-func CheckURL(v *ValidationError, path Path, s string) bool {
+// CheckURL reports CodeInvalidURL unless s is an absolute http or https URL with a host.
+func CheckURL(s string, report Report) bool {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-		v.Add(path, CodeInvalidURL, s)
+		report(CodeInvalidURL, s)
 		return false
 	}
 	return true
@@ -189,14 +220,14 @@ func ValidID(s string) bool {
 	return true
 }
 
-// CheckID records CodeRequired or CodeInvalidID at path unless s matches [IDPattern].
-func CheckID(v *ValidationError, path Path, s string) bool {
+// CheckID reports CodeRequired or CodeInvalidID unless s matches [IDPattern].
+func CheckID(s string, report Report) bool {
 	if s == "" {
-		v.Add(path, CodeRequired)
+		report(CodeRequired)
 		return false
 	}
 	if !ValidID(s) {
-		v.Add(path, CodeInvalidID, s)
+		report(CodeInvalidID, s)
 		return false
 	}
 	return true
@@ -205,11 +236,11 @@ func CheckID(v *ValidationError, path Path, s string) bool {
 // CountryPattern is the pattern of country codes: two upper-case ASCII letters.
 const CountryPattern = "^[A-Z]{2}$"
 
-// CheckCountry records CodeInvalidCountry at path unless s is two upper-case letters
-// naming an ISO 3166-1 region known to golang.org/x/text.
-func CheckCountry(v *ValidationError, path Path, s string) bool {
+// CheckCountry reports CodeInvalidCountry unless s is two upper-case letters naming an
+// ISO 3166-1 region known to golang.org/x/text.
+func CheckCountry(s string, report Report) bool {
 	if !ValidCountry(s) {
-		v.Add(path, CodeInvalidCountry, s)
+		report(CodeInvalidCountry, s)
 		return false
 	}
 	return true
@@ -243,16 +274,16 @@ func Countries() []string {
 }
 
 // Plain reports whether s plainly passes the rule r, that is, whether
-// [CheckString] would record nothing, in a single pass over s and without
+// [Check] would report nothing, in a single pass over s and without
 // normalising it. It answers false whenever it is not sure, and the full check runs: on
 // invalid UTF-8 and on any character it does not know to be harmless. It knows ASCII
 // (printable, plus tab, line feed and carriage return in multiline text) and the
 // characters that are in NFC on their own and never combine with the one before them
 // (U+00A0 to U+02FF, U+2010 to U+2064 but the bidirectional formatting characters in
 // names, U+20A0 to U+20C0: French and English text), so that s is in NFC and its length
-// in characters is the number of its code points. CheckString uses it as its fast path;
+// in characters is the number of its code points. Check uses it as its fast path;
 // callers use it to skip building a path when there is nothing to report.
-func Plain(s string, r StringRule) bool {
+func Plain(s string, r Rule) bool {
 	n := 0
 	blank := true
 	for i := 0; i < len(s); n++ {
@@ -298,11 +329,11 @@ func Plain(s string, r StringRule) bool {
 	return true
 }
 
-// nfcQuick reports, in one pass and without tables, whether s is certainly in NFC: valid
+// NFCQuick reports, in one pass and without tables, whether s is certainly in NFC: valid
 // UTF-8 made of characters below U+0300 (ASCII, Latin-1, Latin Extended, spacing
 // modifiers) or of punctuation and currency signs (U+2010 to U+20C0), none of which
 // combines with its neighbour. It answers false when it is not sure.
-func nfcQuick(s string) bool {
+func NFCQuick(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
