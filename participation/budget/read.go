@@ -600,6 +600,16 @@ func (d *decoder) projects() ([]byte, error) {
 	return end, nil
 }
 
+// votePath is the path of a voter's row; it is only built when a problem is reported.
+type lazyPath string
+
+func votePath(id string) lazyPath { return lazyPath(id) }
+
+// Key returns the path of a field of the voter's row.
+func (l lazyPath) Key(field string) civic.Path {
+	return civic.Path{}.Key("VOTES").Key(string(l)).Key(field)
+}
+
 func indexOf(cols []string, name string) int {
 	for k, c := range cols {
 		if c == name {
@@ -738,7 +748,15 @@ func (d *decoder) votes() error {
 	}
 	if !d.opt.Scan {
 		e.start = []int32{0}
-		d.voterIDs = map[string]struct{}{}
+		hint := 0
+		if v, ok := e.MetaValue("num_votes"); ok {
+			if h, err := parseCount(v); err == nil {
+				hint = int(min(h, 1<<20))
+			}
+		}
+		d.voterIDs = make(map[string]struct{}, hint)
+		e.Voters = make([]Voter, 0, hint)
+		e.start = make([]int32, 1, hint+1)
 		if e.VoteType.Cardinal() {
 			e.pts = []int64{}
 		}
@@ -786,7 +804,7 @@ func (d *decoder) votes() error {
 		}
 		n++
 		id := string(fs[idCol].b)
-		path := civic.Path{}.Key("VOTES").Key(id)
+		path := votePath(id)
 		if id == "" {
 			if err := d.issue(false, fs[idCol].col, "VOTES", civic.Path{}.Key("VOTES").Key("voter_id"), civic.CodeRequired); err != nil {
 				return err
@@ -805,7 +823,14 @@ func (d *decoder) votes() error {
 		projs, pts = projs[:0], pts[:0]
 		vf := fs[voteCol]
 		if len(bytes.TrimSpace(vf.b)) > 0 {
-			for _, part := range bytes.Split(vf.b, []byte(",")) {
+			rest := vf.b
+			for len(rest) > 0 || ok && rest != nil {
+				var part []byte
+				if c := bytes.IndexByte(rest, ','); c >= 0 {
+					part, rest = rest[:c], rest[c+1:]
+				} else {
+					part, rest = rest, nil
+				}
 				part = bytes.TrimSpace(part)
 				idx, found := e.byID[string(part)]
 				if !found {
