@@ -206,6 +206,16 @@ func (r *mesRun) exactRho(p int, gs []group) evalResult {
 // mesFixed runs MES with a total budget of total minor units shared equally by the voters.
 // It returns the outcome and whether every voter's payment stayed within their share.
 func mesFixed(in *mesInput, total Money, explain bool) *Outcome {
+	o, _ := mesFixedRun(in, total, explain)
+	return o
+}
+
+// mesFixedState runs MES exactly and returns the voters' money at the end, for tests.
+func mesFixedState(in *mesInput, total Money) (*Outcome, *mesState) {
+	return mesFixedRun(in, total, true)
+}
+
+func mesFixedRun(in *mesInput, total Money, explain bool) (*Outcome, *mesState) {
 	e := in.e
 	o := &Outcome{Reasons: make([]*Reason, len(e.Projects))}
 	n := e.NumVoters
@@ -299,7 +309,7 @@ func mesFixed(in *mesInput, total Money, explain bool) *Outcome {
 		}
 		cands = keep
 	}
-	return o
+	return o, &r.st
 }
 
 // fund makes project p's supporters pay for it at rate rho: each pays min(budget, rho·u).

@@ -907,13 +907,17 @@ func (d *decoder) votes() error {
 			}
 		}
 		c := e.Constraints
-		if c.MaxLength > 0 && len(projs) > c.MaxLength {
-			if err := d.issue(false, vf.col, "VOTES", path.Key("vote"), civic.CodeTooMany, c.MaxLength, len(projs)); err != nil {
+		maxLen := c.MaxLength
+		if e.VoteType == Choose1 {
+			maxLen = 1
+		}
+		if maxLen > 0 && len(projs) > maxLen {
+			if err := d.issue(false, vf.col, "VOTES", path.Key("vote"), civic.CodeTooMany, maxLen, len(projs)); err != nil {
 				return err
 			}
 			continue
 		}
-		if len(projs) < c.MinLength || e.VoteType == Choose1 && len(projs) != 1 {
+		if len(projs) < c.MinLength || e.VoteType == Choose1 && len(projs) == 0 {
 			if err := d.issue(false, vf.col, "VOTES", path.Key("vote"), civic.CodeTooFew, max(c.MinLength, 1), len(projs)); err != nil {
 				return err
 			}
