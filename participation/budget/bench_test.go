@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"bufio"
 	"bytes"
 	"testing"
 	"time"
@@ -80,5 +81,24 @@ func BenchmarkMESLodz(b *testing.B) {
 func reportCPU(b *testing.B, start time.Duration) {
 	if d := cpuTime() - start; d > 0 && b.N > 0 {
 		b.ReportMetric(float64(d)/float64(b.N)/1e6, "cpu-ms/op")
+	}
+}
+
+// BenchmarkReadLodzPeer is the floor for the reader: splitting the same file into lines and
+// ';'-separated fields with bufio.Scanner and bytes.Split, checking nothing.
+func BenchmarkReadLodzPeer(b *testing.B) {
+	data := shared.ReadFile(b, "real/civic/pabulib/Poland_Lodz_2022.pb")
+	b.SetBytes(int64(len(data)))
+	start := cpuTime()
+	defer reportCPU(b, start)
+	for b.Loop() {
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		n := 0
+		for sc.Scan() {
+			n += len(bytes.Split(sc.Bytes(), []byte(";")))
+		}
+		if n == 0 {
+			b.Fatal("empty")
+		}
 	}
 }

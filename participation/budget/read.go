@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/civic-observatory/civic"
@@ -84,6 +85,7 @@ type decoder struct {
 	truncated bool
 	fields    []field
 	voterIDs  map[string]struct{}
+	strs      map[string]string
 	metaLine  map[string]int
 	// per-project line, for the checks made after the votes
 	projLine []int
@@ -600,6 +602,40 @@ func (d *decoder) projects() ([]byte, error) {
 	return end, nil
 }
 
+// parseAge reads an age of 0 to 150 years ("34", "34.0").
+func parseAge(b []byte) (int, bool) {
+	if i := bytes.IndexByte(b, '.'); i >= 0 && len(bytes.Trim(b[i+1:], "0")) == 0 {
+		b = b[:i]
+	}
+	if len(b) == 0 || len(b) > 3 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n <= 150
+}
+
+// intern returns b as a string, sharing one copy among the voters for the few values a
+// column like sex or voting_method takes; past 1 000 distinct values it stops remembering.
+func (d *decoder) intern(b []byte) string {
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	if len(d.strs) < 1000 {
+		d.strs[s] = s
+	}
+	return s
+}
+
 // votePath is the path of a voter's row; it is only built when a problem is reported.
 type lazyPath string
 
@@ -940,28 +976,33 @@ func (d *decoder) votes() error {
 			if k == idCol || k == voteCol || k == ptsCol {
 				continue
 			}
-			v := string(fs[k].b)
+			raw := fs[k].b
 			switch col {
 			case "age":
-				if strings.TrimSpace(v) == "" {
+				raw = bytes.TrimSpace(raw)
+				if len(raw) == 0 {
 					continue
 				}
-				a, err := parseCount(v)
-				if err != nil || a > 150 {
-					if err := d.issue(false, fs[k].col, "VOTES", path.Key("age"), civic.CodeOutOfRange, 0, 150, v); err != nil {
+				a, ok := parseAge(raw)
+				if !ok {
+					if err := d.issue(false, fs[k].col, "VOTES", path.Key("age"), civic.CodeOutOfRange, 0, 150, string(raw)); err != nil {
 						return err
 					}
 					continue
 				}
-				voter.Age = int(a)
+				voter.Age = a
 			case "sex":
-				voter.Sex = strings.ToUpper(strings.TrimSpace(v))
+				raw = bytes.TrimSpace(raw)
+				if bytes.IndexFunc(raw, unicode.IsLower) >= 0 {
+					raw = bytes.ToUpper(raw)
+				}
+				voter.Sex = d.intern(raw)
 			case "voting_method":
-				voter.Method = v
+				voter.Method = d.intern(raw)
 			case "district":
-				voter.District = v
+				voter.District = d.intern(raw)
 			default:
-				voter.setExtra(col, v)
+				voter.setExtra(col, d.intern(raw))
 			}
 		}
 		b := Ballot{Projects: projs}
