@@ -309,6 +309,15 @@ func mesFixedRun(in *mesInput, total Money, explain bool) (*Outcome, *mesState) 
 		}
 		cands = keep
 	}
+	// Report what the supporters of the projects left out had at the end of the run, as
+	// the replay does (mesExplained).
+	for p, reason := range o.Reasons {
+		if reason != nil && reason.Code == ReasonUnaffordable {
+			if res := r.exactRho(p, r.collect(p)); res.unaffordable {
+				reason.Args[0] = res.money
+			}
+		}
+	}
 	return o, &r.st
 }
 
