@@ -223,6 +223,8 @@ func goComment(key string) string {
 		return "Limits are the length limits proposals must respect."
 	case "github.com/civic-observatory/civic/contribution.Call.Opens":
 		return "Opens is when submissions open; the zero time means as soon as the call is published."
+	case "github.com/civic-observatory/civic/contribution.Call.OpensSource":
+		return "OpensSource says where Opens comes from when the call's text does not state it."
 	case "github.com/civic-observatory/civic/contribution.Call.Organisers":
 		return "Organisers are the bodies that issue the call and select the proposals."
 	case "github.com/civic-observatory/civic/contribution.Call.TimeZone":
@@ -284,7 +286,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Decoder#title":
 		return "Decoder decodes and validates proposals one after the other, reusing its buffers"
 	case "github.com/civic-observatory/civic/contribution.Entry":
-		return "Entry is one line of the decision journal: a transition of one proposal.\n\nHash is the SHA-256 of the entry's canonical encoding (see Entry.Canonical), which includes Prev, the hash of the entry before it (zero for the first): the entries form a chain, so that changing, removing, inserting or moving any entry breaks it where it was done."
+		return "Entry is one line of the decision journal: a transition of one proposal.\n\nHash is the SHA-256 of the entry's canonical encoding (see Entry.Canonical), which includes Prev, the hash of the entry before it (zero for the first): the entries form a chain, so that changing, inserting, moving or removing an entry in the middle breaks it where it was done, unless every later hash is recomputed. Cutting the last entries or rewriting the whole chain is caught only against a published Head: see VerifyJournalWith and the package documentation on what a journal proves."
 	case "github.com/civic-observatory/civic/contribution.Entry#title":
 		return "Entry is one line of the decision journal: a transition of one proposal"
 	case "github.com/civic-observatory/civic/contribution.Entry.Actor":
@@ -367,6 +369,8 @@ func goComment(key string) string {
 		return "Fields are the questions of the format's form, in order: what a proposal answers besides its title, summary, language, axes and contributors. Each answer is a member of the proposal document named after its field."
 	case "github.com/civic-observatory/civic/contribution.Format.ID":
 		return "ID identifies the format within its call (\"research\"), matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/contribution.Format.Kinds":
+		return "Kinds are kinds of organisation the format is open to besides its families: the 2019 research presentations are open to « chercheur.e.s » in a foundation or independent (kind citizen: a person without organisation), not only to universities and think-tanks."
 	case "github.com/civic-observatory/civic/contribution.Format.Minutes":
 		return "Minutes is the length of the presentation."
 	case "github.com/civic-observatory/civic/contribution.Format.Name":
@@ -381,6 +385,10 @@ func goComment(key string) string {
 		return "Hash is a SHA-256 digest. In JSON it is 64 lower-case hexadecimal digits."
 	case "github.com/civic-observatory/civic/contribution.Hash#title":
 		return "Hash is a SHA-256 digest"
+	case "github.com/civic-observatory/civic/contribution.Head":
+		return "Head is the sequence number and hash of a journal's last entry: what a platform publishes so that anyone can later check a journal against it. The zero Head is the empty journal's. Its text form is \"SEQ:HASH\" (decimal, then 64 hexadecimal digits)."
+	case "github.com/civic-observatory/civic/contribution.Head#title":
+		return "Head is the sequence number and hash of a journal's last entry: what a platform publishes so that anyone can later check a journal against it"
 	case "github.com/civic-observatory/civic/contribution.Journal":
 		return "Journal is an append-only, hash-chained decision journal. The zero value is an empty journal. It is safe for concurrent use."
 	case "github.com/civic-observatory/civic/contribution.Journal#title":
@@ -507,6 +515,20 @@ func goComment(key string) string {
 		return "Roster lists who holds the roles a platform grants: reviewers, the committee and the organisers, by actor ID. Authors are not listed: an author is recognised by e-mail among the proposal's contributors. IDs that are e-mail addresses are compared by civic.EmailKey, others exactly."
 	case "github.com/civic-observatory/civic/contribution.Roster#title":
 		return "Roster lists who holds the roles a platform grants: reviewers, the committee and the organisers, by actor ID"
+	case "github.com/civic-observatory/civic/contribution.SampleOptions":
+		return "SampleOptions are the dates and quotas of a simulated review (ReviewSample)."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions#title":
+		return "SampleOptions are the dates and quotas of a simulated review (ReviewSample)"
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Decide":
+		return "Submit, Review and Decide are when the authors submit (before the deadline), the review opens (after it) and the committee decides."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Event":
+		return "Event is when the event starts."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Quotas":
+		return "Quotas are the quotas of the selection."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Review":
+		return "Submit, Review and Decide are when the authors submit (before the deadline), the review opens (after it) and the committee decides."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Submit":
+		return "Submit, Review and Decide are when the authors submit (before the deadline), the review opens (after it) and the committee decides."
 	case "github.com/civic-observatory/civic/contribution.SampleReview":
 		return "SampleReview is the outcome of ReviewSample2019: a fictional but complete review of the 2019 sample, the default input of the command line's programme and statistics."
 	case "github.com/civic-observatory/civic/contribution.SampleReview#title":
@@ -557,6 +579,12 @@ func goComment(key string) string {
 		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero."
 	case "github.com/civic-observatory/civic/contribution.Share#title":
 		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero"
+	case "github.com/civic-observatory/civic/contribution.SignedHead":
+		return "SignedHead is a head signed with Ed25519 by the platform that published it, at a time."
+	case "github.com/civic-observatory/civic/contribution.SignedHead#title":
+		return "SignedHead is a head signed with Ed25519 by the platform that published it, at a time"
+	case "github.com/civic-observatory/civic/contribution.SignedHead.Signature":
+		return "64 bytes; base64 in JSON"
 	case "github.com/civic-observatory/civic/contribution.State":
 		return "State is where a proposal stands in the review workflow. The empty state is a draft."
 	case "github.com/civic-observatory/civic/contribution.State#title":
@@ -581,12 +609,20 @@ func goComment(key string) string {
 		return "Verification is the result of VerifyJournal."
 	case "github.com/civic-observatory/civic/contribution.Verification#title":
 		return "Verification is the result of VerifyJournal"
+	case "github.com/civic-observatory/civic/contribution.Verification.Checkpoints":
+		return "Checkpoints is the number of checkpoint entries among them."
 	case "github.com/civic-observatory/civic/contribution.Verification.Entries":
-		return "Entries is the number of entries read."
+		return "Entries is the number of entries read, checkpoints included."
 	case "github.com/civic-observatory/civic/contribution.Verification.Head":
-		return "Head is the hash of the last entry: publish it."
+		return "Head is the sequence number and hash of the last entry: publish it."
 	case "github.com/civic-observatory/civic/contribution.Verification.States":
 		return "States is the state of every proposal, rebuilt by replaying the journal."
+	case "github.com/civic-observatory/civic/contribution.VerifyOptions":
+		return "VerifyOptions are what VerifyJournalWith checks a journal against."
+	case "github.com/civic-observatory/civic/contribution.VerifyOptions#title":
+		return "VerifyOptions are what VerifyJournalWith checks a journal against"
+	case "github.com/civic-observatory/civic/contribution.VerifyOptions.Head":
+		return "Head, when not nil, is a head published earlier (see Head): the journal must hold an entry with its sequence number and hash. A journal that ends before it was cut (civic.CodeHeadMissing); one whose entry there has another hash was rewritten or forked (civic.CodeHeadMismatch)."
 	case "github.com/civic-observatory/civic/contribution.Workflow":
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: what it owns of each proposal is kept in the proposal's Record, beside the author's submission."
 	case "github.com/civic-observatory/civic/contribution.Workflow#title":

@@ -269,6 +269,7 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"axes":       keep,
 				"limits":     keep,
 				"invitation": ltext(false, 5000),
+				"opensSource": ltext(false, 1000),
 				"criteria":   keep,
 			},
 			// A call with a format that requires axes must list some.
@@ -330,6 +331,7 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"description":     ltext(false, contribution.MaxFormatTextLen),
 				"audience":        ltext(false, contribution.MaxFormatTextLen),
 				"families":        list(0, 0, true, nil),
+				"kinds":           list(0, 0, true, nil),
 				"minutes":         integer(1, contribution.MaxMinutes),
 				"feedbackMinutes": integer(0, contribution.MaxMinutes),
 				"rightOfReply":    keep,
