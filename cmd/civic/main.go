@@ -7,8 +7,9 @@
 //	civic [--lang fr|en] COMMAND [ARGS]
 //
 // Run "civic help" for the list of commands, "civic help COMMAND" or "civic COMMAND -h"
-// for a command's usage. The global flag --lang may come before or after the command. The language of messages defaults to the
-// environment (LC_ALL, LC_MESSAGES, LANG) and falls back to English.
+// for a command's usage. The global flag --lang may come before or after the command. The
+// language of messages defaults to the environment (LC_ALL, LC_MESSAGES, LANG) and falls
+// back to English.
 //
 // Exit codes: 0 when everything is valid, 1 when some document is invalid, 2 on usage or
 // I/O errors.
@@ -39,8 +40,11 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	lang   language.Tag
-	p      *message.Printer
-	ctx    context.Context
+	// langSet tells that --lang was given (commands whose default is not the
+	// environment's language, such as schema, follow only an explicit --lang).
+	langSet bool
+	p       *message.Printer
+	ctx     context.Context
 }
 
 // command is one subcommand.
@@ -102,7 +106,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintf(stderr, "civic: --lang %q: %v (allowed: fr, en)\n", lang, err)
 			return exitUsage
 		}
-		e.lang = civic.MatchLanguage(t)
+		e.lang, e.langSet = civic.MatchLanguage(t), true
 	}
 	e.p = newPrinter(e.lang)
 	if len(args) == 0 {
