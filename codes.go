@@ -122,6 +122,18 @@ const (
 	CodeInconsistent  Code = "inconsistent"   // two fields of one record that contradict each other (the first is kept); args: field, value, other field, other value
 )
 
+// Participatory budgeting codes (package participation/budget).
+const (
+	CodePBSection       Code = "pb_section"       // a Pabulib file whose sections are missing or out of order; args: section expected, line found
+	CodePBCount         Code = "pb_count"         // a META count that does not match the file; args: key, declared, counted
+	CodeNotPositive     Code = "not_positive"     // an amount or count that must be positive; args: value
+	CodeInvalidCurrency Code = "invalid_currency" // not an ISO 4217 currency code; args: value
+	CodeTallyMismatch   Code = "tally_mismatch"   // a project's votes or score column disagrees with the ballots; args: column, declared, counted
+	CodeOverBudget      Code = "over_budget"      // projects marked selected cost more than the budget; args: total, budget
+	CodeCurrencyMix     Code = "currency_mix"     // amounts in two currencies added together; args: first currency, second currency
+	CodeLineTooLong     Code = "line_too_long"    // a line longer than the reader's limit, in bytes; args: limit
+)
+
 // codeTable holds every code with its English and French messages. Arguments are referred
 // to by position (%[1]v) so that a translation may reorder them.
 var codeTable = [...]struct {
@@ -218,6 +230,14 @@ var codeTable = [...]struct {
 	{CodeUnknownLayout, "the columns match no known layout (expected %[1]v, found %[2]q)", "les colonnes ne correspondent à aucune disposition connue (attendu %[1]v, trouvé « %[2]v »)"},
 	{CodeUnusedColumn, "the column %[1]q is not read into the model", "la colonne « %[1]v » n'est pas reprise dans le modèle"},
 	{CodeInconsistent, "%[1]v is %[2]q but %[3]v is %[4]q", "%[1]v vaut « %[2]v » mais %[3]v vaut « %[4]v »"},
+	{CodePBSection, "the section %[1]v is expected here, found %[2]q", "la section %[1]v est attendue ici, trouvé « %[2]v »"},
+	{CodePBCount, "META %[1]v says %[2]v, the file has %[3]v", "META %[1]v annonce %[2]v, le fichier en compte %[3]v"},
+	{CodeNotPositive, "must be positive (is %[1]v)", "doit être positif (vaut %[1]v)"},
+	{CodeInvalidCurrency, "%[1]q is not an ISO 4217 currency code", "« %[1]v » n'est pas un code de devise ISO 4217"},
+	{CodeTallyMismatch, "the %[1]v column says %[2]v, the ballots give %[3]v", "la colonne %[1]v indique %[2]v, les bulletins donnent %[3]v"},
+	{CodeOverBudget, "the selected projects cost %[1]v, more than the budget of %[2]v", "les projets retenus coûtent %[1]v, plus que le budget de %[2]v"},
+	{CodeCurrencyMix, "amounts in %[1]v and %[2]v cannot be added together", "des montants en %[1]v et en %[2]v ne peuvent pas être additionnés"},
+	{CodeLineTooLong, "the line is longer than the limit of %[1]v bytes", "la ligne dépasse la limite de %[1]v octets"},
 }
 
 // Codes lists every code, in documentation order.

@@ -12,6 +12,7 @@ var data embed.FS
 const (
 	journee2019File      = "data/journee-2019.json"
 	observatoire2018File = "data/observatoire-2018-2019.json"
+	rencontres2027File   = "data/rencontres-2027.json"
 )
 
 // Journee2019 returns the Journée de la civic tech et de l'engagement citoyen of Monday
@@ -37,6 +38,26 @@ func Journee2019() (*Event, error) {
 	return e, nil
 }
 
+// Rencontres2027 returns the Rencontres de la participation citoyenne 2027, the module's
+// second built-in example, which shares nothing with the Journée: a fictional three-day
+// event in Montréal, 8–10 June 2027, in the America/Toronto time zone, at an invented
+// venue and address (its descriptions say so), with a plenary, two talk rooms, a 25-seat
+// workshop room and a poster hall of 24 boards. Its grid is
+// schedule.Rencontres2027Grid.
+//
+// Like [Journee2019], it decodes and validates embedded JSON at each call.
+func Rencontres2027() (*Event, error) {
+	b, err := data.ReadFile(rencontres2027File)
+	if err != nil {
+		return nil, fmt.Errorf("event: built-in Rencontres: %w", err)
+	}
+	e, err := Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("event: built-in Rencontres: %w", err)
+	}
+	return e, nil
+}
+
 // Observatoire2018 returns the 2018–2019 calendar of the Observatoire des civic tech et
 // de la démocratie numérique (Décider ensemble): its twelve activities, from the national
 // participation meetings of March 2018 to the meeting on democracy in companies of
@@ -57,7 +78,8 @@ func Observatoire2018() (*Calendar, error) {
 }
 
 // Builtin returns the raw JSON of the built-in documents by name ("journee-2019.json",
-// "observatoire-2018-2019.json"), for tools that export or compare them.
+// "observatoire-2018-2019.json", "rencontres-2027.json"), for tools that export or
+// compare them.
 func Builtin(name string) ([]byte, error) {
 	b, err := data.ReadFile("data/" + name)
 	if err != nil {

@@ -57,7 +57,7 @@ func ExampleDecode() {
 	doc := `{
 	  "id": "soiree",
 	  "kind": "evening",
-	  "title": {"fr": "<b>Soirée</b>"},
+	  "title": {"fr": "Soirée \u202e"},
 	  "start": "2019-03-18",
 	  "startTime": "18:30",
 	  "endTime": "18:00",
@@ -76,7 +76,7 @@ func ExampleDecode() {
 	}
 	// Output:
 	// unknown_field colour | champ inconnu « colour »
-	// markup title.fr | contient du balisage « <b> » : les titres et les noms sont du texte brut
+	// bidi_char title.fr | contient le caractère de mise en forme bidirectionnelle U+202E
 	// order endTime | 18:30 doit précéder 18:00
 	// invalid_zone timeZone | « Europe/Atlantis » n'est pas un fuseau horaire connu
 	// over_capacity tracks[0].audience | 50 personnes dépassent les 40 places disponibles

@@ -13,7 +13,7 @@ import (
 // never panics, that a failure always comes with at least one problem, and that every
 // document accepted round-trips: marshal, decode, equal document, same bytes.
 func FuzzDecode(f *testing.F) {
-	for _, name := range []string{"journee-2019.json", "observatoire-2018-2019.json"} {
+	for _, name := range []string{"journee-2019.json", "observatoire-2018-2019.json", "rencontres-2027.json"} {
 		b, err := Builtin(name)
 		if err != nil {
 			f.Fatal(err)

@@ -8,7 +8,8 @@ import (
 
 // checkLabel checks a title or name: the rules of [civic.Text.Check], then, in each
 // language that passed them, a single line with no bidirectional formatting character
-// ([civic.CodeControlChar], [civic.CodeBidiChar]) and no markup ([civic.CodeMarkup]).
+// ([civic.CodeControlChar], [civic.CodeBidiChar]). Markup is not refused: a title is plain
+// text, and every export escapes it (« x<y », « <script> » are shown as written).
 func checkLabel(v *civic.ValidationError, path civic.Path, t civic.Text, required bool, max int) {
 	var w civic.ValidationError
 	t.Check(&w, path, required, max)
@@ -19,9 +20,6 @@ func checkLabel(v *civic.ValidationError, path civic.Path, t civic.Text, require
 			continue
 		}
 		civic.CheckString(v, p, t[k], civic.StringRule{Name: true})
-		if m, ok := Markup(t[k]); ok {
-			v.Add(p, civic.CodeMarkup, m)
-		}
 	}
 }
 
@@ -36,7 +34,8 @@ func hasPath(v *civic.ValidationError, p civic.Path) bool {
 }
 
 // Markup returns the first fragment of s that reads as markup, and whether there is one:
-// an HTML or XML tag, closing tag, comment, declaration or processing instruction ("<b>",
+// for tools that want to warn about it; no check of this module refuses markup, which is
+// plain text that every export escapes. It finds an HTML or XML tag, closing tag, comment, declaration or processing instruction ("<b>",
 // "</p>", "<!--", "<?xml"), or a character reference ("&amp;", "&#60;", "&#x3C;"). A lone
 // "<", ">" or "&" followed by a space ("démocratie participative & numérique") is text.
 func Markup(s string) (string, bool) {

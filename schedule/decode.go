@@ -9,7 +9,7 @@ import (
 	"github.com/civic-observatory/civic/internal/jsondec"
 )
 
-//go:embed data/grid-2019.json
+//go:embed data/*.json
 var builtin embed.FS
 
 // Journee2019Grid returns the built-in time grid of the Journée of 18 March 2019, as the
@@ -20,7 +20,26 @@ func Journee2019Grid() (*Grid, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := builtin.ReadFile("data/grid-2019.json")
+	return builtinGrid("data/grid-2019.json", ev)
+}
+
+// Rencontres2027Grid returns the built-in time grid of the fictional Rencontres de la
+// participation citoyenne 2027 ([event.Rencontres2027]), three days in Montréal: talks
+// sessions hosting the formats talk and lightning, 90-minute workshop sessions in the
+// 25-seat workshop room, two poster sessions on 24 boards, breaks and lunches, and a
+// lightning evening from 21:00 to 00:30 that crosses midnight. Its slots are dated, and
+// its day changes at 04:00. It is decoded and validated against the event like any user
+// document.
+func Rencontres2027Grid() (*Grid, error) {
+	ev, err := event.Rencontres2027()
+	if err != nil {
+		return nil, err
+	}
+	return builtinGrid("data/rencontres-2027-grid.json", ev)
+}
+
+func builtinGrid(name string, ev *event.Event) (*Grid, error) {
+	data, err := builtin.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/event"
 	"github.com/civic-observatory/civic/internal/shared"
 	"github.com/civic-observatory/civic/schedule"
@@ -134,6 +135,40 @@ func TestMarkdownAndHTMLEscape(t *testing.T) {
 	assert.Contains(t, h.String(), "&lt;script&gt;")
 	assert.Contains(t, h.String(), `<html lang="en">`)
 	assert.Contains(t, h.String(), `<th scope="col">`)
+}
+
+// TestMarkupIsText: a title with a script tag or "x<y" is plain text (issue 12): the
+// programme builds and validates, and every format escapes it.
+func TestMarkupIsText(t *testing.T) {
+	cx := journee(t)
+	for _, p := range cx.Proposals {
+		if p.Format == "pitch" {
+			q := *p
+			q.Title = `<script>alert("x")</script> x<y &amp;`
+			*p = q
+		}
+	}
+	pr := build(t, cx)
+	require.NoError(t, pr.Validate(cx))
+	g := *cx.Grid
+	g.Slots = append([]schedule.Slot(nil), cx.Grid.Slots...)
+	g.Slots[0].Title = civic.NewText("<b>Ouverture</b> & x<y", "<i>Opening</i>")
+	require.NoError(t, g.Validate(cx.Event))
+	cx.Grid = &g
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"html":     func(b *bytes.Buffer) error { return pr.WriteHTML(b, cx, language.French) },
+		"frab-xml": func(b *bytes.Buffer) error { return pr.WriteFrabXML(b, cx, language.French) },
+		"markdown": func(b *bytes.Buffer) error { return pr.WriteMarkdown(b, cx, language.French) },
+	} {
+		var b bytes.Buffer
+		require.NoError(t, write(&b), name)
+		assert.NotContains(t, b.String(), "<script>", name)
+		assert.NotContains(t, b.String(), "<b>", name)
+	}
+	// JSON carries the title as data, exactly.
+	var j bytes.Buffer
+	require.NoError(t, pr.WriteFrabJSON(&j, cx, language.French))
+	assert.Contains(t, j.String(), `"title": "<script>alert(\"x\")</script> x<y &amp;"`)
 }
 
 // TestExportsGolden keeps every format of the Journée's programme in testdata, so any

@@ -119,8 +119,8 @@ func (v *view) frabDays() []frabDay {
 				room := sv.room
 				abstract := sv.title
 				if t.Table > 0 {
-					room += " — " + v.tableLabel(t.Table)
-					abstract += " — " + v.tableLabel(t.Table)
+					room += " — " + v.tableLabel(sv, t.Table)
+					abstract += " — " + v.tableLabel(sv, t.Table)
 				}
 				lang := t.Language
 				if lang == "" {

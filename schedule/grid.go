@@ -406,14 +406,10 @@ func trackOf(a, b *Slot) string {
 	return "*"
 }
 
-// checkTitle checks a localised title: one line of plain text, no markup.
+// checkTitle checks a localised title with the root's text rules. Markup is plain text,
+// escaped by every export, never a reason to refuse a grid.
 func checkTitle(v *civic.ValidationError, path civic.Path, t civic.Text, required bool) {
 	t.Check(v, path, required, MaxTitleLen)
-	for _, k := range t.Languages() {
-		if frag, ok := event.Markup(t[k]); ok {
-			v.Add(path.Key(k), civic.CodeMarkup, frag)
-		}
-	}
 }
 
 // Validate reports every problem of the grid as a [*civic.ValidationError].

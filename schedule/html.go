@@ -152,7 +152,7 @@ func (v *view) htmlSession(sv *sessionView) htmlSession {
 		s, _ := v.talkTime(sv, &t)
 		ht := htmlTalk{Time: s.Format("15:04"), Title: t.Title, Speakers: speakerLine(t.Speakers)}
 		if t.Table > 0 {
-			ht.Table = v.tableLabel(t.Table)
+			ht.Table = v.tableLabel(sv, t.Table)
 		}
 		hs.Talks = append(hs.Talks, ht)
 	}

@@ -204,7 +204,7 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 			s, _ := v.talkTime(sv, &t)
 			desc.WriteString(s.Format("15:04"))
 			if t.Table > 0 {
-				desc.WriteString(" · " + v.tableLabel(t.Table))
+				desc.WriteString(" · " + v.tableLabel(sv, t.Table))
 			}
 			desc.WriteString(" — " + t.Title + " — " + speakerLine(t.Speakers) + "\n")
 		}
@@ -225,7 +225,7 @@ func (pr *Programme) WriteICal(w io.Writer, cx Context, tag language.Tag) error 
 			iw.line("SUMMARY", icalText(t.Title))
 			loc := sv.room
 			if t.Table > 0 {
-				loc += " — " + v.tableLabel(t.Table)
+				loc += " — " + v.tableLabel(sv, t.Table)
 			}
 			if loc != "" {
 				iw.line("LOCATION", icalText(loc))

@@ -35,7 +35,7 @@ func (pr *Programme) WriteText(w io.Writer, cx Context, tag language.Tag) error 
 				s, _ := v.talkTime(sv, &t)
 				fmt.Fprintf(b, "    %s", s.Format("15:04"))
 				if t.Table > 0 {
-					fmt.Fprintf(b, " %s", v.tableLabel(t.Table))
+					fmt.Fprintf(b, " %s", v.tableLabel(sv, t.Table))
 				}
 				fmt.Fprintf(b, "  %s — %s\n", oneLine(t.Title), oneLine(speakerLine(t.Speakers)))
 			}
@@ -124,7 +124,7 @@ func (pr *Programme) WriteMarkdown(w io.Writer, cx Context, tag language.Tag) er
 				s, _ := v.talkTime(sv, &t)
 				fmt.Fprintf(b, "- %s", s.Format("15:04"))
 				if t.Table > 0 {
-					fmt.Fprintf(b, " (%s)", markdownEscape(v.tableLabel(t.Table)))
+					fmt.Fprintf(b, " (%s)", markdownEscape(v.tableLabel(sv, t.Table)))
 				}
 				fmt.Fprintf(b, " **%s** — %s\n", markdownEscape(t.Title), markdownEscape(speakerLine(t.Speakers)))
 			}

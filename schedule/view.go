@@ -217,7 +217,14 @@ func speakerLine(sks []Speaker) string {
 	return strings.Join(parts, ", ")
 }
 
-// tableLabel returns "Table 2" in the language.
-func (v *view) tableLabel(n int) string {
-	return fmt.Sprintf("%s %d", civic.NewText("Table", "Table").Get(v.tag), n)
+// tableLabel returns "Table 2" in the language or, in a poster session, the name its track
+// gives its boards ("Board 2").
+func (v *view) tableLabel(sv *sessionView, n int) string {
+	name := civic.NewText("Table", "Table").Get(v.tag)
+	if sv.slot.Kind == KindPosters {
+		if tr, ok := v.ev.Track(sv.s.Track); ok && tr.Tables != nil && len(tr.Tables.Name) > 0 {
+			name = tr.Tables.Name.Get(v.tag)
+		}
+	}
+	return fmt.Sprintf("%s %d", name, n)
 }

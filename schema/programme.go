@@ -28,7 +28,6 @@ func label(required bool, max int) field {
 func calendarBeyond() []rule {
 	return slices.Concat(decodingBeyond(), textBeyond(), []rule{
 		{civic.CodeInvalidLang, "a key of a localised text is not a well-formed BCP 47 tag in canonical form"},
-		{civic.CodeMarkup, "a title or name holds markup (a tag, comment or character reference)"},
 		{civic.CodeInvalidDate, "a month matches the pattern but is not a possible date"},
 		{civic.CodeDuplicate, "two activities have the same id, a partner is listed twice, or a partner has a role twice"},
 		{civic.CodeOrder, "the activities are not in chronological order"},
@@ -39,7 +38,6 @@ func calendarBeyond() []rule {
 func gridBeyond() []rule {
 	return slices.Concat(decodingBeyond(), textBeyond(), []rule{
 		{civic.CodeInvalidLang, "a key of a localised text is not a well-formed BCP 47 tag in canonical form"},
-		{civic.CodeMarkup, "a title holds markup (a tag, comment or character reference)"},
 		{civic.CodeDuplicate, "two slots have the same id"},
 		{civic.CodeNotForFormat, "a slot of a kind that presents no contributions (lunch, break, evening, mini-training, discussion workshop) lists formats"},
 		{civic.CodeOrder, "a slot ends before it starts, or a slot that ends the next day (endsNextDay) would last more than a day"},
@@ -52,7 +50,6 @@ func gridBeyond() []rule {
 
 func programmeBeyond() []rule {
 	return slices.Concat(decodingBeyond(), textBeyond(), []rule{
-		{civic.CodeMarkup, "a title holds markup (a tag, comment or character reference)"},
 		{civic.CodeDuplicate, "two sessions have the same id, a proposal is placed twice, or a proposal is both placed and unplaced"},
 		{civic.CodeUnknownRef, "a session names a slot, track, room or axis that does not exist, or a talk a proposal that does not (checked against the event, grid, call and proposals)"},
 		{civic.CodeNotConfirmed, "a talk presents a proposal that is not confirmed"},

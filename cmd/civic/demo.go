@@ -22,7 +22,7 @@ type demoStep func(e *env, s *demoState) error
 
 // demoSteps lists the demo's parts, in order. Each issue's step lives in its own file.
 func demoSteps() []demoStep {
-	return []demoStep{demoCall, demoReview, demoProgramme, demoBarometre}
+	return []demoStep{demoCall, demoReview, demoProgramme, demoBarometre, demoBudget}
 }
 
 func runDemo(e *env) error {

@@ -63,6 +63,7 @@ func commands() map[string]command {
 		"journal":   {civic.NewText("Vérifie un journal des décisions", "Verifies a decision journal"), runJournal},
 		"workflow":  {civic.NewText("Affiche le workflow d'évaluation (DOT ou Mermaid)", "Prints the review workflow (DOT or Mermaid)"), runWorkflow},
 		"select":    {civic.NewText("Sélection exacte sous quotas de diversité", "Exact selection under diversity quotas"), runSelect},
+		"budget":    {civic.NewText("Budget participatif : résultat, explication, mesures (Pabulib)", "Participatory budget: outcome, explanation, measures (Pabulib)"), runBudget},
 	}
 }
 

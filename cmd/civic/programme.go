@@ -17,14 +17,24 @@ import (
 // stands for the built-in one.
 type sources struct {
 	event, grid, call, proposals string
+	// example names the built-in example the documents not given default to:
+	// "journee-2019" (the default) or "rencontres-2027".
+	example string
 }
+
+// Built-in examples of civic programme.
+const (
+	exampleJournee    = "journee-2019"
+	exampleRencontres = "rencontres-2027"
+)
 
 // addSources declares the flags naming the documents.
 func addSources(fs interface {
 	StringVar(p *string, name, value, usage string)
 }, src *sources, proposalsUsage string) {
-	fs.StringVar(&src.event, "event", "", "event document (default: the built-in Journée of 18 March 2019)")
-	fs.StringVar(&src.grid, "grid", "", "grid document (default: the built-in 2019 provisional programme)")
+	fs.StringVar(&src.example, "example", exampleJournee, "built-in example the other documents default to: "+exampleJournee+" or "+exampleRencontres)
+	fs.StringVar(&src.event, "event", "", "event document (default: the example's, the Journée of 18 March 2019)")
+	fs.StringVar(&src.grid, "grid", "", "grid document (default: the example's, the 2019 provisional programme)")
 	fs.StringVar(&src.call, "call", "", "call document (default: the built-in 2019 call)")
 	fs.StringVar(&src.proposals, "proposals", "", proposalsUsage)
 }
@@ -76,6 +86,17 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	var cx schedule.Context
 	var ev *event.Event
 	var err error
+	builtinEvent, builtinGrid := event.Journee2019, schedule.Journee2019Grid
+	switch src.example {
+	case "", exampleJournee:
+	case exampleRencontres:
+		builtinEvent, builtinGrid = event.Rencontres2027, schedule.Rencontres2027Grid
+		if src.call == "" || src.proposals == "" {
+			return cx, usagef("the example %q has no built-in call and proposals yet: give --call and --proposals", src.example)
+		}
+	default:
+		return cx, usagef("unknown example %q (known: %s, %s)", src.example, exampleJournee, exampleRencontres)
+	}
 	if src.event != "" {
 		data, err := readFile(src.event)
 		if err != nil {
@@ -84,7 +105,7 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 		if ev, err = event.Decode(data); err != nil {
 			return cx, inFile(src.event, err)
 		}
-	} else if ev, err = event.Journee2019(); err != nil {
+	} else if ev, err = builtinEvent(); err != nil {
 		return cx, err
 	}
 	var grid *schedule.Grid
@@ -96,11 +117,11 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 		if grid, err = schedule.DecodeGrid(data, ev); err != nil {
 			return cx, inFile(src.grid, err)
 		}
-	} else if grid, err = schedule.Journee2019Grid(); err != nil {
+	} else if grid, err = builtinGrid(); err != nil {
 		return cx, err
 	}
 	if src.event != "" && src.grid == "" && grid.Event != ev.ID {
-		return cx, usagef("the built-in grid is the Journée's: give the grid of %q with --grid", ev.ID)
+		return cx, usagef("the built-in grid is the example's (%s): give the grid of %q with --grid", grid.Event, ev.ID)
 	}
 	c, err := loadCall(src.call)
 	if err != nil {
@@ -154,8 +175,9 @@ func runProgramme(e *env) error {
 	if err != nil {
 		return err
 	}
-	// The built programme is checked like a hand-edited one: a title with markup or
-	// control characters is reported, and nothing is written.
+	// The built programme is checked like a hand-edited one: a title with control or
+	// bidirectional formatting characters is reported, and nothing is written. Markup is
+	// plain text that every format escapes.
 	if err := pr.Validate(cx); err != nil {
 		return reportProblems(e, err)
 	}
