@@ -11,7 +11,7 @@ import (
 func Decode(data []byte) (*Axis, error) {
 	d := jsondec.New(data, jsondec.Limits{})
 	var a Axis
-	a.UnmarshalJSONFrom(d)
+	decodeAxis(d, &a)
 	d.End()
 	return &a, d.Check(a.Check)
 }
@@ -20,27 +20,38 @@ func Decode(data []byte) (*Axis, error) {
 func DecodeSet(data []byte) (Set, error) {
 	d := jsondec.New(data, jsondec.Limits{})
 	var s Set
-	s.UnmarshalJSONFrom(d)
+	decodeSet(d, &s)
 	d.End()
 	return s, d.Check(s.Check)
 }
 
-// UnmarshalJSONFrom decodes the set from a decoder of this module; other packages use it
-// to decode documents that hold axes. Problems are recorded in the decoder.
-func (s *Set) UnmarshalJSONFrom(d *jsondec.Decoder) {
+// UnmarshalJSON decodes a JSON array of axes strictly, without validating it: unknown
+// fields, duplicate keys, wrong types and invalid UTF-8 are returned at once in a
+// [*civic.ValidationError] with paths relative to the array, and s holds what could be
+// decoded. Documents that hold axes (a call) decode them through it; [DecodeSet] also
+// validates.
+func (s *Set) UnmarshalJSON(data []byte) error {
+	d := jsondec.New(data, jsondec.Limits{})
+	*s = nil
+	decodeSet(d, s)
+	d.End()
+	return d.Err()
+}
+
+// decodeSet decodes a set, recording problems in the decoder.
+func decodeSet(d *jsondec.Decoder, s *Set) {
 	if !d.Array() {
 		return
 	}
 	for d.More() {
 		var a Axis
-		a.UnmarshalJSONFrom(d)
+		decodeAxis(d, &a)
 		*s = append(*s, a)
 	}
 }
 
-// UnmarshalJSONFrom decodes the axis from a decoder of this module; other packages use it
-// to decode documents that hold axes. Problems are recorded in the decoder.
-func (a *Axis) UnmarshalJSONFrom(d *jsondec.Decoder) {
+// decodeAxis decodes an axis, recording problems in the decoder.
+func decodeAxis(d *jsondec.Decoder, a *Axis) {
 	if !d.Object() {
 		return
 	}

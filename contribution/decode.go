@@ -106,7 +106,7 @@ func decodeCall(d *jsondec.Decoder) *Call {
 				}
 			}
 		case "axes":
-			c.Axes.UnmarshalJSONFrom(d)
+			d.Sub(c.Axes.UnmarshalJSON)
 		case "limits":
 			decodeLimits(d, &c.Limits)
 		case "criteria":

@@ -503,6 +503,24 @@ func goComment(key string) string {
 		return "Role is the part an actor plays in the review workflow. Every action of the workflow states which roles may take it (see Workflow.Table)."
 	case "github.com/civic-observatory/civic/contribution.Role#title":
 		return "Role is the part an actor plays in the review workflow"
+	case "github.com/civic-observatory/civic/contribution.SampleReview":
+		return "SampleReview is the outcome of ReviewSample2019: a fictional but complete review of the 2019 sample, the default input of the command line's programme and statistics."
+	case "github.com/civic-observatory/civic/contribution.SampleReview#title":
+		return "SampleReview is the outcome of ReviewSample2019: a fictional but complete review of the 2019 sample, the default input of the command line's programme and statistics"
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Board":
+		return "Board holds every proposal in its final state and the decision journal."
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Candidates":
+		return "Candidates are the proposals as the selection saw them, in the sample's order."
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Proposals":
+		return "Proposals are the proposals after the review, in the sample's order: accepted and confirmed, waitlisted or rejected."
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Reviewers":
+		return "Reviews counts the reviews by the Reviewers fictional reviewers."
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Reviews":
+		return "Reviews counts the reviews by the Reviewers fictional reviewers."
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Scores":
+		return "Scores are the aggregated scores (mean, normalised per reviewer), by proposal ID."
+	case "github.com/civic-observatory/civic/contribution.SampleReview.Selection":
+		return "Selection is the exact selection under Quotas2019."
 	case "github.com/civic-observatory/civic/contribution.Score":
 		return "Score is a reviewer's score on one criterion."
 	case "github.com/civic-observatory/civic/contribution.Score#title":

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
@@ -140,17 +139,14 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 		cx.Proposals = ps
 		return cx, nil
 	}
-	quiet := &env{stdin: e.stdin, stdout: io.Discard, stderr: io.Discard, lang: e.lang, p: e.p, ctx: e.ctx}
-	s := &demoState{}
-	for _, step := range []demoStep{demoCall, demoReview} {
-		if err := step(quiet, s); err != nil {
-			return cx, err
-		}
+	call, r, err := sampleReview()
+	if err != nil {
+		return cx, err
 	}
 	if src.call == "" {
-		cx.Call = s.call
+		cx.Call = call
 	}
-	cx.Proposals = s.confirmed
+	cx.Proposals = r.Confirmed()
 	return cx, nil
 }
 

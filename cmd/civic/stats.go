@@ -373,12 +373,9 @@ func dimNames[T any](dims []analysis.Dimension[T]) string {
 // demoDecided returns the sample after the demo's simulated review, with every decision
 // published (accepted, waitlisted, rejected), for acceptance rates.
 func demoDecided(e *env) []*contribution.Proposal {
-	quiet := &env{stdin: e.stdin, stdout: io.Discard, stderr: io.Discard, lang: e.lang, p: e.p, ctx: e.ctx}
-	s := &demoState{}
-	for _, step := range []demoStep{demoCall, demoReview} {
-		if err := step(quiet, s); err != nil {
-			return nil
-		}
+	_, r, err := sampleReview()
+	if err != nil {
+		return nil
 	}
-	return s.decided
+	return r.Proposals
 }
