@@ -58,6 +58,10 @@ const (
 	CodeNotForFormat      Code = "not_for_format"        // a section this format does not take; args: section, format
 	CodeFamilyNotAllowed  Code = "family_not_allowed"    // the format is not open to this family of actors; args: family, format
 	CodeQuestionAxis      Code = "question_axis"         // a guiding question of an axis the proposal does not address; args: question, axis
+	CodeReservedField     Code = "reserved_field"        // a form field named like a member every proposal has; args: name
+	CodeNotForType        Code = "not_for_type"          // a property of a form field that its type does not take; args: property, type
+	CodeConditionTarget   Code = "condition_target"      // a condition on a field that is not a choice or yes/no question; args: field, its type
+	CodeConditionCycle    Code = "condition_cycle"       // conditions that lead from a field back to itself; args: field
 )
 
 // Review workflow, journal and selection codes (package contribution).
@@ -195,6 +199,10 @@ var codeTable = [...]struct {
 	{CodeSpeakerConflict, "%[1]v also speaks at that time in %[2]q", "%[1]v intervient aussi à ce moment dans « %[2]v »"},
 	{CodeNoPlace, "no session that fits a %[1]q contribution has room left at a time its speakers are free", "aucune session adaptée à une contribution « %[1]v » n'a de place à un moment où ses intervenants sont libres"},
 	{CodeQuestionAxis, "question %[1]v belongs to axis %[2]v, which the proposal does not address", "la question %[1]v relève de l'axe %[2]v, que la proposition n'aborde pas"},
+	{CodeReservedField, "%[1]q is a member of every proposal and cannot name a question", "« %[1]v » est un champ de toute proposition et ne peut pas nommer une question"},
+	{CodeNotForType, "%[1]q does not apply to a field of type %[2]q", "« %[1]v » ne s'applique pas à un champ de type « %[2]v »"},
+	{CodeConditionTarget, "a condition can only depend on a choice or yes/no question; %[1]q is of type %[2]q", "une condition ne peut dépendre que d'une question à choix ou oui/non ; « %[1]v » est de type « %[2]v »"},
+	{CodeConditionCycle, "the conditions of %[1]q lead back to it", "les conditions de « %[1]v » ramènent à lui-même"},
 	{CodeUnknownAction, "unknown action %[1]q", "action inconnue « %[1]v »"},
 	{CodeUnknownState, "unknown state %[1]q", "état inconnu « %[1]v »"},
 	{CodeIllegalAction, "the action %[1]q cannot be taken from the state %[2]q", "l'action « %[1]v » est impossible depuis l'état « %[2]v »"},

@@ -177,7 +177,7 @@ func (c *Call) Check(v *civic.ValidationError, path civic.Path) {
 		}
 		seenFmt[c.Formats[i].ID] = true
 	}
-	needAxes := slices.ContainsFunc(c.Formats, func(f Format) bool { return f.Axes })
+	needAxes := slices.ContainsFunc(c.Formats, func(f Format) bool { return f.Axes == Required })
 	if needAxes && len(c.Axes) == 0 {
 		v.Add(path.Key("axes"), civic.CodeRequired)
 	}

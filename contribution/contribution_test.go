@@ -62,7 +62,9 @@ func TestCall2019(t *testing.T) {
 	f, ok := c.Format("research")
 	require.True(t, ok)
 	assert.Equal(t, 20, f.Minutes)
-	assert.True(t, f.Ongoing, "« les projets de recherche en cours sont bienvenus »")
+	ongoing, ok := f.Lookup("results", "ongoing")
+	require.True(t, ok, "« les projets de recherche en cours sont bienvenus »")
+	assert.Equal(t, contribution.FieldBoolean, ongoing.Type)
 	f, _ = c.Format("field-report")
 	assert.Equal(t, 15, f.Minutes)
 	f, _ = c.Format("pitch")
@@ -72,7 +74,9 @@ func TestCall2019(t *testing.T) {
 	assert.Equal(t, 4, f.Table.Peers())
 	assert.Equal(t, 1, f.Table.Facilitators)
 	assert.False(t, f.RightOfReply)
-	assert.True(t, f.SupportDocument)
+	support, ok := f.Lookup("project", "support")
+	require.True(t, ok, "« le porteur de projet pourra apporter un support »")
+	assert.True(t, support.Identifying)
 
 	for _, a := range c.Axes {
 		for _, q := range a.Questions {
@@ -198,7 +202,8 @@ func TestProposalRules(t *testing.T) {
 		{"unknown question", "p001", func(p doc) { p["questions"] = []any{"1.6"} }, []string{"questions[0] unknown_reference"}},
 		{"malformed question", "p001", func(p doc) { p["questions"] = []any{"1-2"} }, []string{"questions[0] unknown_reference"}},
 		{"question of an unlisted axis", "p001", func(p doc) { p["questions"] = []any{"3.1"} }, []string{"questions[0] question_axis"}},
-		{"axes on a pitch", "p031", func(p doc) { p["axes"] = []any{"1"} }, []string{"axes not_for_format"}},
+		{"axes on a pitch", "p031", func(p doc) { p["axes"] = []any{"1"} }, nil},
+		{"questions on a pitch", "p031", func(p doc) { p["axes"] = []any{"1"}; p["questions"] = []any{"1.1"} }, []string{"questions not_for_format"}},
 		{"no contributors", "p001", func(p doc) { p["contributors"] = []any{} }, []string{"contributors required"}},
 		{"bad e-mail", "p001", func(p doc) { contributor(p, 0)["email"] = "claire@" }, []string{"contributors[0].email invalid_email"}},
 		{"same e-mail twice", "p001", func(p doc) { contributor(p, 1)["email"] = contributor(p, 0)["email"] }, []string{"contributors[1].email duplicate"}},

@@ -42,7 +42,8 @@ func DecodeProposal(data []byte, c *Call) (*Proposal, error) {
 // zero value is ready to use. A Decoder is not safe for concurrent use: give each goroutine
 // its own.
 type Decoder struct {
-	d *jsondec.Decoder
+	d     *jsondec.Decoder
+	stack []string
 }
 
 // Decode decodes data into p (which is reset first) and validates it against the call c,
@@ -55,7 +56,7 @@ func (dec *Decoder) Decode(data []byte, c *Call, p *Proposal) error {
 	}
 	d := dec.d
 	*p = Proposal{}
-	decodeProposal(d, p)
+	dec.decodeProposal(d, data, c, p)
 	d.End()
 	return d.Check(func(v *civic.ValidationError, path civic.Path) { p.Check(v, path, c) })
 }
@@ -181,26 +182,139 @@ func decodeFormat(d *jsondec.Decoder, f *Format) {
 				}
 				f.Table = t
 			}
-		case "section":
-			f.Section = Section(d.Str())
+		case "capacity":
+			f.Capacity = int(d.Int())
 		case "axes":
-			f.Axes = d.Bool()
-		case "axesRequired":
-			f.AxesRequired = d.Bool()
-		case "ongoing":
-			f.Ongoing = d.Bool()
-		case "supportDocument":
-			f.SupportDocument = d.Bool()
+			f.Axes = Presence(d.Str())
+		case "questions":
+			f.Questions = Presence(d.Str())
+		case "fields":
+			f.Fields = decodeFields(d, 0)
 		default:
 			d.Unknown()
 		}
 	}
 }
 
-func decodeProposal(d *jsondec.Decoder, p *Proposal) {
+// decodeFields decodes an array of form fields; depth counts the enclosing fields, so
+// that a form nested too deep is reported by validation rather than read further.
+func decodeFields(d *jsondec.Decoder, depth int) []Field {
+	var out []Field
+	if d.Array() {
+		for d.More() {
+			var f Field
+			decodeField(d, &f, depth)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func decodeField(d *jsondec.Decoder, f *Field, depth int) {
 	if !d.Object() {
 		return
 	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			f.ID = d.Str()
+		case "type":
+			f.Type = FieldType(d.Str())
+		case "label":
+			f.Label = d.Text()
+		case "help":
+			f.Help = d.Text()
+		case "required":
+			f.Required = d.Bool()
+		case "requiredWhen":
+			f.RequiredWhen = decodeCondition(d)
+		case "openWhen":
+			f.OpenWhen = decodeCondition(d)
+		case "min":
+			f.Min = d.Int()
+		case "max":
+			f.Max = d.Int()
+		case "unit":
+			f.Unit = d.Text()
+		case "choices":
+			if d.Array() {
+				for d.More() {
+					f.Choices = append(f.Choices, decodeChoice(d))
+				}
+			}
+		case "fields":
+			f.Fields = decodeFields(d, depth+1)
+		case "item":
+			if d.Kind() == jsondec.Object {
+				f.Item = &Field{}
+			}
+			decodeField(d, f.Item, depth+1)
+		case "past":
+			f.Past = d.Bool()
+		case "identifying":
+			f.Identifying = d.Bool()
+		default:
+			d.Unknown()
+		}
+	}
+}
+
+func decodeCondition(d *jsondec.Decoder) *Condition {
+	c := &Condition{}
+	if !d.Object() {
+		return c
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "field":
+			c.Field = d.Str()
+		case "values":
+			c.Values = d.Strings()
+		default:
+			d.Unknown()
+		}
+	}
+	return c
+}
+
+func decodeChoice(d *jsondec.Decoder) Choice {
+	var c Choice
+	if !d.Object() {
+		return c
+	}
+	for d.Next() {
+		switch string(d.Key()) {
+		case "id":
+			c.ID = d.Str()
+		case "label":
+			c.Label = d.Text()
+		case "help":
+			c.Help = d.Text()
+		case "refuse":
+			c.Refuse = civic.Code(d.Str())
+		default:
+			d.Unknown()
+		}
+	}
+	return c
+}
+
+// deferred is an answer met before the proposal's format: its bytes, read once the
+// format is known.
+type deferred struct {
+	key string
+	raw []byte
+}
+
+func (dec *Decoder) decodeProposal(d *jsondec.Decoder, data []byte, c *Call, p *Proposal) {
+	if !d.Object() {
+		return
+	}
+	var (
+		f     *Format // the proposal's format, once known
+		known bool    // the format member was read
+		later []deferred
+	)
 	for d.Next() {
 		switch string(d.Key()) {
 		case "id":
@@ -211,6 +325,10 @@ func decodeProposal(d *jsondec.Decoder, p *Proposal) {
 			p.Summary = d.Str()
 		case "format":
 			p.Format = d.Str()
+			known = true
+			if c != nil {
+				f, _ = c.Format(p.Format)
+			}
 		case "language":
 			p.Language = d.Str()
 		case "axes":
@@ -225,12 +343,6 @@ func decodeProposal(d *jsondec.Decoder, p *Proposal) {
 			}
 		case "submitted":
 			p.Submitted = d.Time()
-		case "results":
-			p.Results = decodeResults(d)
-		case "project":
-			p.Project = decodeProject(d)
-		case "pitch":
-			p.Pitch = decodePitch(d)
 		case "state":
 			p.State = State(d.Str())
 		case "version":
@@ -238,164 +350,70 @@ func decodeProposal(d *jsondec.Decoder, p *Proposal) {
 		case "pending":
 			p.Pending = Decision(d.Str())
 		default:
-			d.Unknown()
-		}
-	}
-}
-
-func decodeResults(d *jsondec.Decoder) *Results {
-	r := &Results{}
-	if !d.Object() {
-		return r
-	}
-	for d.Next() {
-		switch string(d.Key()) {
-		case "period":
-			if d.Object() {
-				for d.Next() {
-					switch string(d.Key()) {
-					case "start":
-						r.Period.Start = d.Date()
-					case "end":
-						r.Period.End = d.Date()
-					default:
-						d.Unknown()
-					}
+			switch {
+			case c == nil:
+				// Without a call, an answer is kept as written.
+				start := d.Offset()
+				key := string(d.Key())
+				d.Skip()
+				if !d.Fatal() {
+					p.Answers = append(p.Answers, Answer{Field: key, Value: Value{Kind: KindRaw, Text: string(trimSpace(data[start:d.Offset()]))}})
 				}
+			case known:
+				dec.answer(d, c, f, p)
+			default:
+				start := d.Offset()
+				key := string(d.Key())
+				d.Skip()
+				later = append(later, deferred{key: key, raw: data[start:d.Offset()]})
 			}
-		case "ongoing":
-			r.Ongoing = d.Bool()
-		case "actions":
-			r.Actions = d.Str()
-		case "findings":
-			r.Findings = d.Str()
-		case "impact":
-			r.Impact = decodeImpact(d)
-		case "implementation":
-			r.Implementation = decodeImplementation(d)
-		default:
-			d.Unknown()
 		}
 	}
-	return r
-}
-
-func decodeImpact(d *jsondec.Decoder) *Impact {
-	im := &Impact{}
-	if !d.Object() {
-		return im
+	if len(later) == 0 || d.Fatal() {
+		return
 	}
-	for d.Next() {
-		switch string(d.Key()) {
-		case "objectives":
-			im.Objectives = d.Strings()
-		case "indicators":
-			if d.Array() {
-				for d.More() {
-					var in Indicator
-					if d.Object() {
-						for d.Next() {
-							switch string(d.Key()) {
-							case "name":
-								in.Name = d.Str()
-							case "definition":
-								in.Definition = d.Str()
-							case "value":
-								in.Value = d.Str()
-							default:
-								d.Unknown()
-							}
-						}
-					}
-					im.Indicators = append(im.Indicators, in)
-				}
+	// Answers given before the format: read each on its own, its problems under its key.
+	for _, l := range later {
+		w := make([]byte, 0, len(l.raw)+len(l.key)+8)
+		w = append(w, '{')
+		w, _ = appendString(w, l.key)
+		w = append(w, ':')
+		w = append(w, l.raw...)
+		w = append(w, '}')
+		sub := jsondec.New(w, d.Limits())
+		if sub.Object() {
+			for sub.Next() {
+				dec.answer(sub, c, f, p)
 			}
-		case "evaluation":
-			im.Evaluation = Evaluation(d.Str())
-		case "evaluator":
-			im.Evaluator = d.Str()
-		default:
-			d.Unknown()
+		}
+		sub.End()
+		if err := sub.Err(); err != nil {
+			d.Errors().Merge(nil, err)
 		}
 	}
-	return im
 }
 
-func decodeImplementation(d *jsondec.Decoder) *Implementation {
-	im := &Implementation{}
-	if !d.Object() {
-		return im
+// answer decodes the current member of d, a top-level answer of a proposal of the format
+// f (nil when the call does not accept the proposal's format: the first format of the
+// call that asks for the member reads it).
+func (dec *Decoder) answer(d *jsondec.Decoder, c *Call, f *Format, p *Proposal) {
+	key := d.Key()
+	form, field := formFor(c, f, string(key))
+	a := answerDecoder{d: d, call: c, format: form, stack: dec.stack[:0]}
+	if field == nil {
+		a.unknown()
+		return
 	}
-	for d.Next() {
-		switch string(d.Key()) {
-		case "humanMeans":
-			im.HumanMeans = d.Str()
-		case "financialMeans":
-			im.FinancialMeans = d.Str()
-		case "budget":
-			if d.Object() {
-				b := &Money{}
-				for d.Next() {
-					switch string(d.Key()) {
-					case "amount":
-						b.Amount = d.Int()
-					case "currency":
-						b.Currency = d.Str()
-					default:
-						d.Unknown()
-					}
-				}
-				im.Budget = b
-			}
-		case "channels":
-			im.Channels = d.Strings()
-		case "synthesis":
-			im.Synthesis = d.Str()
-		default:
-			d.Unknown()
-		}
-	}
-	return im
+	p.Answers = append(p.Answers, Answer{Field: field.ID, Value: a.value(field, false)})
+	dec.stack = a.stack
 }
 
-func decodeProject(d *jsondec.Decoder) *Project {
-	p := &Project{}
-	if !d.Object() {
-		return p
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\n' || b[0] == '\r' || b[0] == '\t') {
+		b = b[1:]
 	}
-	for d.Next() {
-		switch string(d.Key()) {
-		case "kind":
-			p.Kind = ProjectKind(d.Str())
-		case "stage":
-			p.Stage = Stage(d.Str())
-		case "description":
-			p.Description = d.Str()
-		case "questions":
-			p.Questions = d.Str()
-		case "support":
-			p.Support = d.Str()
-		default:
-			d.Unknown()
-		}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\n' || b[len(b)-1] == '\r' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
 	}
-	return p
-}
-
-func decodePitch(d *jsondec.Decoder) *Pitch {
-	p := &Pitch{}
-	if !d.Object() {
-		return p
-	}
-	for d.Next() {
-		switch string(d.Key()) {
-		case "kind":
-			p.Kind = PitchKind(d.Str())
-		case "ask":
-			p.Ask = d.Str()
-		default:
-			d.Unknown()
-		}
-	}
-	return p
+	return b
 }

@@ -6,28 +6,6 @@ import (
 	"github.com/civic-observatory/civic"
 )
 
-// Section is a part of a proposal that some formats require: what the proposal must
-// describe besides its title and summary.
-type Section string
-
-// The sections a format may require.
-const (
-	// SectionResults: results of actions already carried out (research presentations and
-	// field experience reports), « résultats d'actions menées, et non de projets à venir ».
-	SectionResults Section = "results"
-	// SectionProject: a project in design, not launched (centrifugeuses).
-	SectionProject Section = "project"
-	// SectionPitch: the call or proposal a pitch makes (a law, a mobilisation, an idea, an
-	// event, a book…).
-	SectionPitch Section = "pitch"
-)
-
-// Sections lists every Section.
-func Sections() []Section { return []Section{SectionResults, SectionProject, SectionPitch} }
-
-// Valid reports whether s is one of [Sections].
-func (s Section) Valid() bool { return slices.Contains(Sections(), s) }
-
 // Format is a kind of contribution a call accepts, with the rules that apply to it. Formats
 // are data: the 2019 call defines four, and any platform can define its own.
 type Format struct {
@@ -52,20 +30,20 @@ type Format struct {
 	RightOfReply bool `json:"rightOfReply"`
 	// Table describes the co-construction table a presentation is given at, if any.
 	Table *Table `json:"table,omitempty"`
-	// Section is the part every proposal of this format must describe.
-	Section Section `json:"section"`
-	// Axes tells whether proposals of this format address the call's axes and guiding
-	// questions (research presentations and field reports do; pitches and centrifugeuses don't).
-	Axes bool `json:"axes"`
-	// AxesRequired tells whether at least one axis must be given when Axes is true.
-	AxesRequired bool `json:"axesRequired,omitempty"`
-	// Ongoing tells whether the results section may report actions still under way
-	// (« les projets de recherche en cours sont bienvenus »). Otherwise the actions must
-	// have ended by the submission.
-	Ongoing bool `json:"ongoing,omitempty"`
-	// SupportDocument tells whether a proposal may bring a support document (a centrifugeuse
-	// holder « pourra apporter un support »).
-	SupportDocument bool `json:"supportDocument,omitempty"`
+	// Capacity is the most participants a session of this format takes besides its
+	// presenters (25 for a workshop), 0 when it is not limited.
+	Capacity int `json:"capacity,omitempty"`
+	// Axes says whether proposals of this format name the call's axes: required,
+	// optional or not asked. In 2019 research presentations and field reports must;
+	// pitches and centrifugeuses may (« pourront s'inscrire dans un ou plusieurs axes »).
+	Axes Presence `json:"axes,omitempty"`
+	// Questions says whether proposals of this format name the guiding questions of
+	// their axes; they can only be asked when axes are.
+	Questions Presence `json:"questions,omitempty"`
+	// Fields are the questions of the format's form, in order: what a proposal answers
+	// besides its title, summary, language, axes and contributors. Each answer is a member
+	// of the proposal document named after its field.
+	Fields []Field `json:"fields,omitempty"`
 }
 
 // Table is a co-construction table: a holder presents to peers around a facilitator.
@@ -84,6 +62,7 @@ const (
 	MaxFormatNameLen = 200
 	MaxFormatTextLen = 5000
 	MaxMinutes       = 24 * 60
+	MaxCapacity      = 100000
 )
 
 // Check records the problems of f at path.
@@ -118,18 +97,19 @@ func (f *Format) Check(v *civic.ValidationError, path civic.Path) {
 			v.Add(tp.Key("facilitators"), civic.CodeOutOfRange, 0, 10, f.Table.Facilitators)
 		}
 	}
+	if f.Capacity < 0 || f.Capacity > MaxCapacity {
+		v.Add(path.Key("capacity"), civic.CodeOutOfRange, 0, MaxCapacity, f.Capacity)
+	}
+	if !f.Axes.Valid() {
+		v.Add(path.Key("axes"), civic.CodeUnknownValue, string(f.Axes))
+	}
 	switch {
-	case f.Section == "":
-		v.Add(path.Key("section"), civic.CodeRequired)
-	case !f.Section.Valid():
-		v.Add(path.Key("section"), civic.CodeUnknownValue, string(f.Section))
+	case !f.Questions.Valid():
+		v.Add(path.Key("questions"), civic.CodeUnknownValue, string(f.Questions))
+	case f.Questions.Asked() && !f.Axes.Asked():
+		v.Add(path.Key("questions"), civic.CodeNotForFormat, "questions", f.ID)
 	}
-	if f.AxesRequired && !f.Axes {
-		v.Add(path.Key("axesRequired"), civic.CodeNotForFormat, "axesRequired", f.ID)
-	}
-	if f.Ongoing && f.Section != SectionResults {
-		v.Add(path.Key("ongoing"), civic.CodeNotForFormat, "ongoing", f.ID)
-	}
+	CheckForm(v, path.Key("fields"), f.Fields)
 }
 
 // Validate reports every problem of f as a [*civic.ValidationError].

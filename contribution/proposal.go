@@ -1,6 +1,10 @@
 package contribution
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -29,13 +33,10 @@ type Proposal struct {
 	Contributors []civic.Person `json:"contributors"`
 	// Submitted is when the proposal was sent; zero for a draft.
 	Submitted time.Time `json:"submitted,omitzero"`
-	// Results describes the actions carried out and their results (formats whose section
-	// is [SectionResults]).
-	Results *Results `json:"results,omitempty"`
-	// Project describes the project in design (formats whose section is [SectionProject]).
-	Project *Project `json:"project,omitempty"`
-	// Pitch states the call or proposal (formats whose section is [SectionPitch]).
-	Pitch *Pitch `json:"pitch,omitempty"`
+	// Answers are the answers to the questions of the format's form ([Format.Fields]).
+	// In the JSON document each answer is a member of the proposal named after its field
+	// ("results", "pitch"…), after the members above.
+	Answers Answers `json:"-"`
 
 	// State is where the proposal stands in the review workflow; empty for a draft. The
 	// workflow keeps it here, in the proposal itself, so a proposal stays a plain value
@@ -46,161 +47,6 @@ type Proposal struct {
 	Version int64 `json:"version,omitempty"`
 	// Pending is the committee's decision while it is not yet published.
 	Pending Decision `json:"pending,omitempty"`
-}
-
-// Results describes actions already carried out and what came of them.
-type Results struct {
-	// Period is when the actions took place: Start is required, End is required unless the
-	// format accepts ongoing work and Ongoing is true.
-	Period Period `json:"period"`
-	// Ongoing tells that the actions are still under way (ongoing research).
-	Ongoing bool `json:"ongoing,omitempty"`
-	// Actions says what was done (for research: the question and the method).
-	Actions string `json:"actions"`
-	// Findings gives the results, or the first hypotheses and results of ongoing research.
-	Findings string `json:"findings"`
-	// Impact describes how impact was measured, if it was.
-	Impact *Impact `json:"impact,omitempty"`
-	// Implementation describes the concrete means of the action, if given.
-	Implementation *Implementation `json:"implementation,omitempty"`
-}
-
-// Period is a span of dates known to the year, month or day. End is the last date of the
-// span (inclusive), zero when it has not ended.
-type Period struct {
-	Start civic.Date `json:"start"`
-	End   civic.Date `json:"end,omitzero"`
-}
-
-// Evaluation is the format of an evaluation.
-type Evaluation string
-
-// The formats of evaluation.
-const (
-	EvaluationNone          Evaluation = "none"
-	EvaluationInternal      Evaluation = "internal"
-	EvaluationExternal      Evaluation = "external"
-	EvaluationParticipatory Evaluation = "participatory"
-)
-
-// Evaluations lists every Evaluation.
-func Evaluations() []Evaluation {
-	return []Evaluation{EvaluationNone, EvaluationInternal, EvaluationExternal, EvaluationParticipatory}
-}
-
-// Valid reports whether e is one of [Evaluations].
-func (e Evaluation) Valid() bool { return slices.Contains(Evaluations(), e) }
-
-// Impact is the measurement of an action's impact the call invites contributions to discuss:
-// « objectifs, indicateurs, format de l'évaluation ».
-type Impact struct {
-	Objectives []string    `json:"objectives,omitempty"`
-	Indicators []Indicator `json:"indicators,omitempty"`
-	Evaluation Evaluation  `json:"evaluation"`
-	// Evaluator is who was responsible for the evaluation.
-	Evaluator string `json:"evaluator,omitempty"`
-}
-
-// Indicator is a measure of an action's impact.
-type Indicator struct {
-	Name       string `json:"name"`
-	Definition string `json:"definition,omitempty"`
-	Value      string `json:"value,omitempty"` // the measured value, as reported (« 12 000 participants »)
-}
-
-// Implementation is the concrete side of an action the call invites contributions to
-// discuss: « moyens humains et financiers mobilisés, outils de communication et de
-// mobilisation, manières de réaliser la synthèse ».
-type Implementation struct {
-	HumanMeans     string   `json:"humanMeans,omitempty"`
-	FinancialMeans string   `json:"financialMeans,omitempty"`
-	Budget         *Money   `json:"budget,omitempty"`
-	Channels       []string `json:"channels,omitempty"` // communication and mobilisation tools
-	Synthesis      string   `json:"synthesis,omitempty"`
-}
-
-// Money is an amount of money in whole units of a currency.
-type Money struct {
-	Amount   int64  `json:"amount"`   // whole units, 0 to 10^12
-	Currency string `json:"currency"` // ISO 4217 alphabetic code, "EUR": three upper-case letters
-}
-
-// Stage is how far a project has gone.
-type Stage string
-
-// The stages of a project. A centrifugeuse project must be in design, not launched.
-const (
-	StageIdea     Stage = "idea"
-	StageDesign   Stage = "design"
-	StageLaunched Stage = "launched"
-)
-
-// Stages lists every Stage.
-func Stages() []Stage { return []Stage{StageIdea, StageDesign, StageLaunched} }
-
-// Valid reports whether s is one of [Stages].
-func (s Stage) Valid() bool { return slices.Contains(Stages(), s) }
-
-// ProjectKind is what a centrifugeuse project creates: « projets de création de start-up/
-// association/ outil de civic tech, d'un projet de démocratie numérique à l'échelle locale
-// ou dans une entreprise/organisation ».
-type ProjectKind string
-
-// The kinds of project.
-const (
-	ProjectStartup      ProjectKind = "startup"
-	ProjectAssociation  ProjectKind = "association"
-	ProjectTool         ProjectKind = "tool"
-	ProjectLocal        ProjectKind = "local"        // digital democracy at the local scale
-	ProjectOrganisation ProjectKind = "organisation" // digital democracy in a company or organisation
-)
-
-// ProjectKinds lists every ProjectKind.
-func ProjectKinds() []ProjectKind {
-	return []ProjectKind{ProjectStartup, ProjectAssociation, ProjectTool, ProjectLocal, ProjectOrganisation}
-}
-
-// Valid reports whether k is one of [ProjectKinds].
-func (k ProjectKind) Valid() bool { return slices.Contains(ProjectKinds(), k) }
-
-// Project is a project in design submitted to peers at a co-construction table.
-type Project struct {
-	Kind        ProjectKind `json:"kind"`
-	Stage       Stage       `json:"stage"`
-	Description string      `json:"description"`
-	// Questions are what the holder wants the peers to improve.
-	Questions string `json:"questions,omitempty"`
-	// Support is the address of the support document the holder brings, if any.
-	Support string `json:"support,omitempty"`
-}
-
-// PitchKind is what a pitch calls for: « de loi, de mobilisation collective, d'une idée,
-// d'un événement, d'un livre... ».
-type PitchKind string
-
-// The kinds of pitch.
-const (
-	PitchLaw          PitchKind = "law"
-	PitchMobilisation PitchKind = "mobilisation"
-	PitchIdea         PitchKind = "idea"
-	PitchEvent        PitchKind = "event"
-	PitchBook         PitchKind = "book"
-	PitchOther        PitchKind = "other"
-)
-
-// PitchKinds lists every PitchKind.
-func PitchKinds() []PitchKind {
-	return []PitchKind{PitchLaw, PitchMobilisation, PitchIdea, PitchEvent, PitchBook, PitchOther}
-}
-
-// Valid reports whether k is one of [PitchKinds].
-func (k PitchKind) Valid() bool { return slices.Contains(PitchKinds(), k) }
-
-// Pitch is the call to action or proposal a pitch makes.
-type Pitch struct {
-	Kind PitchKind `json:"kind"`
-	// Ask states the call or the proposal.
-	Ask string `json:"ask"`
 }
 
 // Families returns the families of the proposal's contributors, without repetition, in
@@ -235,4 +81,67 @@ func (p *Proposal) International(c *Call) bool {
 		}
 	}
 	return false
+}
+
+// MarshalJSON writes the proposal as one JSON object: its own members, then one member
+// per answer, named after its field.
+func (p Proposal) MarshalJSON() ([]byte, error) {
+	type plain Proposal
+	b, err := json.Marshal((*plain)(&p))
+	if err != nil || len(p.Answers) == 0 {
+		return b, err
+	}
+	for _, a := range p.Answers {
+		if slices.Contains(ReservedFields(), a.Field) {
+			return nil, fmt.Errorf("contribution: answer %q has the name of a member of every proposal", a.Field)
+		}
+	}
+	return appendAnswers(b[:len(b)-1], p.Answers, len(b) > 2)
+}
+
+// UnmarshalJSON reads a proposal with encoding/json. Answers are kept as written
+// ([KindRaw]) since no call says how to read them: validating the proposal against its
+// call reads them. Prefer [DecodeProposal], which reads answers against the call.
+func (p *Proposal) UnmarshalJSON(data []byte) error {
+	type plain Proposal
+	var q plain
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != json.Delim('{') {
+		return &json.UnmarshalTypeError{Value: fmt.Sprint(tok), Type: reflect.TypeFor[Proposal]()}
+	}
+	own := map[string]json.RawMessage{}
+	var answers Answers
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err
+		}
+		if slices.Contains(ReservedFields(), key) {
+			own[key] = raw
+			continue
+		}
+		answers = append(answers, Answer{Field: key, Value: Value{Kind: KindRaw, Text: string(raw)}})
+	}
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	mine, err := json.Marshal(own)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(mine, &q); err != nil {
+		return err
+	}
+	*p = Proposal(q)
+	p.Answers = answers
+	return nil
 }

@@ -223,7 +223,7 @@ func (b *Board) ReviewerView(reviewer Actor) []*Proposal {
 	for _, id := range b.order {
 		p := b.props[id]
 		if p.State == StateInReview && reviewer.ConflictWith(p) == "" {
-			out = append(out, p.Anonymised())
+			out = append(out, p.Anonymised(b.env.Call))
 		}
 	}
 	return out

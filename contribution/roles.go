@@ -101,26 +101,60 @@ func fold(s string) string {
 
 // Anonymised returns a copy of the proposal for a reviewer's blind reading: the
 // contributors' names, e-mail addresses, roles and organisations are removed (each
-// contributor is kept as an empty [civic.Person], so their number shows), and so is the
-// address of a project's support document. The proposal itself is not changed.
-func (p *Proposal) Anonymised() *Proposal {
+// contributor is kept as an empty [civic.Person], so their number shows), and so are the
+// answers that the form of the proposal's format in the call c marks as identifying
+// ([Field.Identifying]: a 2019 project's support document, an evaluator's name). The
+// proposal itself is not changed.
+func (p *Proposal) Anonymised(c *Call) *Proposal {
 	q := *p
 	q.Contributors = make([]civic.Person, len(p.Contributors))
 	q.Axes = slices.Clone(p.Axes)
 	q.Questions = slices.Clone(p.Questions)
-	if p.Project != nil {
-		pr := *p.Project
-		pr.Support = ""
-		q.Project = &pr
-	}
-	if p.Results != nil {
-		r := *p.Results
-		if r.Impact != nil {
-			im := *r.Impact
-			im.Evaluator = ""
-			r.Impact = &im
+	var fields []Field
+	if c != nil {
+		if f, ok := c.Format(p.Format); ok {
+			fields = f.Fields
 		}
-		q.Results = &r
 	}
+	q.Answers = anonymise(fields, p.Answers)
 	return &q
+}
+
+// anonymise returns a deep copy of the answers without those of identifying fields.
+func anonymise(fields []Field, as []Answer) []Answer {
+	if as == nil {
+		return nil
+	}
+	out := make([]Answer, 0, len(as))
+	for _, a := range as {
+		f, ok := findField(fields, a.Field)
+		if ok && f.Identifying {
+			continue
+		}
+		var sub []Field
+		var item *Field
+		if ok {
+			sub, item = f.Fields, f.Item
+		}
+		out = append(out, Answer{Field: a.Field, Value: anonymiseValue(sub, item, a.Value)})
+	}
+	return out
+}
+
+func anonymiseValue(fields []Field, item *Field, v Value) Value {
+	switch v.Kind {
+	case KindGroup:
+		v.Fields = anonymise(fields, v.Fields)
+	case KindList:
+		items := make([]Value, len(v.Items))
+		for i, it := range v.Items {
+			if item != nil {
+				items[i] = anonymiseValue(item.Fields, item.Item, it)
+			} else {
+				items[i] = anonymiseValue(nil, nil, it)
+			}
+		}
+		v.Items = items
+	}
+	return v
 }

@@ -7,14 +7,9 @@ import (
 	"github.com/civic-observatory/civic/axis"
 )
 
-// Limits on the lists and short texts of a proposal, beyond the call's [Limits].
-const (
-	MaxObjectives = 20
-	MaxIndicators = 50
-	MaxChannels   = 30
-	MaxLabelLen   = 200 // indicator names, channels
-	MaxBudget     = 1_000_000_000_000
-)
+// MaxLabelLen is the default length limit of a short text answer ([FieldText]), in
+// characters.
+const MaxLabelLen = 200
 
 // Validate reports every problem of the proposal against the call as a
 // [*civic.ValidationError]: the rules of the call and of the proposal's format. See
@@ -90,7 +85,7 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 			}
 		}
 	}
-	p.checkSections(v, root, c, f, lim)
+	p.checkAnswers(v, root, c, f, lim)
 	if p.State != "" {
 		checkEnum(v, root.key("state"), p.State, p.State.Valid())
 	}
@@ -129,7 +124,7 @@ func (a at) add(s civic.Step) at {
 }
 
 // path builds the path.
-func (a *at) path() civic.Path {
+func (a at) path() civic.Path {
 	if a.n == 0 {
 		return a.base
 	}
@@ -148,17 +143,20 @@ func checkText(v *civic.ValidationError, a at, s string, r civic.StringRule) boo
 }
 
 func (p *Proposal) checkAxes(v *civic.ValidationError, path civic.Path, c *Call, f *Format) {
-	if f != nil && !f.Axes {
-		if len(p.Axes) > 0 {
-			v.Add(path.Key("axes"), civic.CodeNotForFormat, "axes", f.ID)
-		}
-		if len(p.Questions) > 0 {
-			v.Add(path.Key("questions"), civic.CodeNotForFormat, "questions", f.ID)
-		}
+	if f != nil && !f.Axes.Asked() && len(p.Axes) > 0 {
+		v.Add(path.Key("axes"), civic.CodeNotForFormat, "axes", f.ID)
+	}
+	if f != nil && !f.Questions.Asked() && len(p.Questions) > 0 {
+		v.Add(path.Key("questions"), civic.CodeNotForFormat, "questions", f.ID)
+	}
+	if f != nil && !f.Axes.Asked() {
 		return
 	}
-	if f != nil && f.AxesRequired && len(p.Axes) == 0 {
+	if f != nil && f.Axes == Required && len(p.Axes) == 0 {
 		v.Add(path.Key("axes"), civic.CodeRequired)
+	}
+	if f != nil && f.Questions == Required && len(p.Questions) == 0 {
+		v.Add(path.Key("questions"), civic.CodeRequired)
 	}
 	var set axis.Set
 	if c != nil {
@@ -273,141 +271,31 @@ func plainURL(s string) bool {
 	return civic.CheckURL(&scratch, nil, s)
 }
 
-func (p *Proposal) checkSections(v *civic.ValidationError, root at, c *Call, f *Format, lim Limits) {
-	present := func(s Section) bool {
-		switch s {
-		case SectionResults:
-			return p.Results != nil
-		case SectionProject:
-			return p.Project != nil
-		case SectionPitch:
-			return p.Pitch != nil
-		}
-		return false
+// checkAnswers checks the answers against the form of the format f. Without a format (the
+// call does not accept the proposal's), each answer is checked against the first format
+// of the call that asks for it; without a call, answers are not checked.
+func (p *Proposal) checkAnswers(v *civic.ValidationError, root at, c *Call, f *Format, lim Limits) {
+	if c == nil {
+		return
+	}
+	k := answerChecker{v: v, call: c, format: f, lim: lim, ref: p.Submitted, loc: c.Location()}
+	if k.ref.IsZero() {
+		k.ref = c.Deadline
 	}
 	if f != nil {
-		for _, s := range Sections() {
-			switch {
-			case s == f.Section && !present(s):
-				v.Add(root.base.Key(string(s)), civic.CodeRequired)
-			case s != f.Section && present(s):
-				v.Add(root.base.Key(string(s)), civic.CodeNotForFormat, string(s), f.ID)
-			}
-		}
+		k.checkGroup(root, f.Fields, p.Answers)
+		k.extra(root, f.Fields, p.Answers)
+		return
 	}
-	text := func(a at, s string, required bool) {
-		checkText(v, a, s, civic.StringRule{Required: required, Max: lim.TextMax, Multiline: true})
-	}
-	if p.Results != nil {
-		rp := root.key("results")
-		p.checkResults(v, rp, c, f, lim, text)
-	}
-	if pr := p.Project; pr != nil {
-		pp := root.key("project")
-		checkEnum(v, pp.key("kind"), pr.Kind, pr.Kind.Valid())
-		if checkEnum(v, pp.key("stage"), pr.Stage, pr.Stage.Valid()) && pr.Stage == StageLaunched {
-			v.Add(pp.path().Key("stage"), civic.CodeProjectLaunched)
+	for i := range p.Answers {
+		a := &p.Answers[i]
+		form, field := formFor(c, nil, a.Field)
+		if field == nil {
+			v.Add(root.key(a.Field).path(), civic.CodeUnknownField, a.Field)
+			continue
 		}
-		text(pp.key("description"), pr.Description, true)
-		text(pp.key("questions"), pr.Questions, false)
-		if pr.Support != "" {
-			if f != nil && !f.SupportDocument {
-				v.Add(pp.path().Key("support"), civic.CodeNotForFormat, "support", f.ID)
-			} else if !plainURL(pr.Support) {
-				civic.CheckURL(v, pp.path().Key("support"), pr.Support)
-			}
-		}
-	}
-	if pi := p.Pitch; pi != nil {
-		pp := root.key("pitch")
-		checkEnum(v, pp.key("kind"), pi.Kind, pi.Kind.Valid())
-		text(pp.key("ask"), pi.Ask, true)
-	}
-}
-
-func (p *Proposal) checkResults(v *civic.ValidationError, rp at, c *Call, f *Format, lim Limits, text func(at, string, bool)) {
-	r := p.Results
-	pp := rp.key("period")
-	start, end := r.Period.Start, r.Period.End
-	if start.IsZero() {
-		v.Add(pp.path().Key("start"), civic.CodeRequired)
-	} else if !start.Valid() {
-		v.Add(pp.path().Key("start"), civic.CodeInvalidDate, start.String())
-	}
-	if !end.Valid() {
-		v.Add(pp.path().Key("end"), civic.CodeInvalidDate, end.String())
-	}
-	ongoingOK := f == nil || f.Ongoing
-	switch {
-	case r.Ongoing && !ongoingOK:
-		v.Add(rp.path().Key("ongoing"), civic.CodeNotForFormat, "ongoing", f.ID)
-	case !r.Ongoing && end.IsZero():
-		v.Add(pp.path().Key("end"), civic.CodeRequired)
-	}
-	if !start.IsZero() && !end.IsZero() && start.Valid() && end.Valid() && end.Compare(start) < 0 {
-		v.Add(pp.path().Key("end"), civic.CodeOrder, start.String(), end.String())
-	}
-	// Results of actions already carried out, not future projects: the actions started
-	// before the submission (or the deadline, for a draft) and, unless ongoing, had ended
-	// by then. A date known to the month or year counts from its first day.
-	if c != nil && start.Valid() && end.Valid() {
-		ref := p.Submitted
-		if ref.IsZero() {
-			ref = c.Deadline
-		}
-		loc := c.Location()
-		if !start.IsZero() && !start.Start(loc).Before(ref) {
-			v.Add(pp.path().Key("start"), civic.CodeFutureResults, start.String(), stamp(ref, c))
-		}
-		if !r.Ongoing && !end.IsZero() && end.Start(loc).After(ref) {
-			v.Add(pp.path().Key("end"), civic.CodeFutureResults, end.String(), stamp(ref, c))
-		}
-	}
-	text(rp.key("actions"), r.Actions, true)
-	text(rp.key("findings"), r.Findings, true)
-	if im := r.Impact; im != nil {
-		ip := rp.key("impact")
-		checkEnum(v, ip.key("evaluation"), im.Evaluation, im.Evaluation.Valid())
-		checkText(v, ip.key("evaluator"), im.Evaluator, civic.StringRule{Max: MaxLabelLen, Name: true})
-		op := ip.key("objectives")
-		if len(im.Objectives) > MaxObjectives {
-			v.Add(op.path(), civic.CodeTooMany, MaxObjectives, len(im.Objectives))
-		}
-		for i, o := range im.Objectives {
-			text(op.idx(i), o, true)
-		}
-		np := ip.key("indicators")
-		if len(im.Indicators) > MaxIndicators {
-			v.Add(np.path(), civic.CodeTooMany, MaxIndicators, len(im.Indicators))
-		}
-		for i := range im.Indicators {
-			in := &im.Indicators[i]
-			ni := np.idx(i)
-			checkText(v, ni.key("name"), in.Name, civic.StringRule{Required: true, Max: MaxLabelLen, Name: true})
-			text(ni.key("definition"), in.Definition, false)
-			text(ni.key("value"), in.Value, false)
-		}
-	}
-	if im := r.Implementation; im != nil {
-		ip := rp.key("implementation")
-		text(ip.key("humanMeans"), im.HumanMeans, false)
-		text(ip.key("financialMeans"), im.FinancialMeans, false)
-		text(ip.key("synthesis"), im.Synthesis, false)
-		cp := ip.key("channels")
-		if len(im.Channels) > MaxChannels {
-			v.Add(cp.path(), civic.CodeTooMany, MaxChannels, len(im.Channels))
-		}
-		for i, ch := range im.Channels {
-			checkText(v, cp.idx(i), ch, civic.StringRule{Required: true, Max: MaxLabelLen, Name: true})
-		}
-		if b := im.Budget; b != nil {
-			if b.Amount < 0 || b.Amount > MaxBudget {
-				v.Add(ip.path().Key("budget").Key("amount"), civic.CodeOutOfRange, 0, MaxBudget, b.Amount)
-			}
-			if !validCurrency(b.Currency) {
-				v.Add(ip.path().Key("budget").Key("currency"), civic.CodeUnknownValue, b.Currency)
-			}
-		}
+		k.format = form
+		k.check(root.key(a.Field), field, &a.Value, form.Fields, p.Answers, false)
 	}
 }
 

@@ -63,20 +63,31 @@ func (k Kind) Seated() bool { return k == KindCoBuild || k == KindPosters }
 // Valid reports whether k is one of [Kinds].
 func (k Kind) Valid() bool { return slices.Contains(Kinds(), k) }
 
-// Takes reports whether a session of kind k takes contributions of the format section s:
-// results (research presentations and field reports) go to round tables and experience
-// workshops, pitches to the opening plenary, centrifugeuse projects to co-construction
-// sessions.
-func (k Kind) Takes(s contribution.Section) bool {
-	switch s {
-	case contribution.SectionResults:
+// Takes reports whether a session of kind k takes contributions of the format f, by the
+// main question of its form: results of actions carried out (research presentations and
+// field reports) go to round tables and experience workshops, pitches to the opening
+// plenary, centrifugeuse projects to co-construction sessions.
+func (k Kind) Takes(f *contribution.Format) bool {
+	switch section(f) {
+	case "results":
 		return k == KindRoundTable || k == KindExperience
-	case contribution.SectionPitch:
+	case "pitch":
 		return k == KindOpening
-	case contribution.SectionProject:
+	case "project":
 		return k == KindCoBuild
 	}
 	return false
+}
+
+// section returns the ID of the first required group of the format's form ("results",
+// "project", "pitch" in the 2019 call), or "".
+func section(f *contribution.Format) string {
+	for _, fl := range f.Fields {
+		if fl.Type == contribution.FieldGroup && fl.Required {
+			return fl.ID
+		}
+	}
+	return ""
 }
 
 // Grid is the time grid of an event's programme: the slots of each track, over one day or
@@ -143,7 +154,7 @@ func (s *Slot) Hosts(f *contribution.Format) bool {
 	if s.Kind.generic() {
 		return false
 	}
-	return s.Kind.Takes(f.Section)
+	return s.Kind.Takes(f)
 }
 
 // Minutes returns the slot's length in minutes, 0 without an end.

@@ -118,6 +118,12 @@ func TestRencontres2027Programme(t *testing.T) {
 	assert.Positive(t, evening, "lightning talks in the evening that ends after midnight")
 
 	formats := map[string]func(*bytes.Buffer) error{
+		"rencontres-2027.programme.json": func(b *bytes.Buffer) error {
+			enc := json.NewEncoder(b)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(pr)
+		},
 		"rencontres-2027.fr.txt":    func(b *bytes.Buffer) error { return pr.WriteText(b, cx, language.French) },
 		"rencontres-2027.en.md":     func(b *bytes.Buffer) error { return pr.WriteMarkdown(b, cx, language.English) },
 		"rencontres-2027.fr.html":   func(b *bytes.Buffer) error { return pr.WriteHTML(b, cx, language.French) },

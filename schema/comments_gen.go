@@ -167,6 +167,14 @@ func goComment(key string) string {
 		return "Method is the mean or the median of a proposal's review totals; \"\" is the mean."
 	case "github.com/civic-observatory/civic/contribution.Aggregation.Normalise":
 		return "Normalise rescales each reviewer's totals to the common mean and spread of all totals before aggregating (z-scores), so that a harsh or lenient reviewer neither sinks nor lifts the proposals they review. A reviewer with a single review, or who gives the same total to all, is only shifted to the common mean."
+	case "github.com/civic-observatory/civic/contribution.Answer":
+		return "Answer is the answer to one field of a form: the field's ID and the value."
+	case "github.com/civic-observatory/civic/contribution.Answer#title":
+		return "Answer is the answer to one field of a form: the field's ID and the value"
+	case "github.com/civic-observatory/civic/contribution.Answers":
+		return "Answers are the answers of a proposal or of a group, in the order given."
+	case "github.com/civic-observatory/civic/contribution.Answers#title":
+		return "Answers are the answers of a proposal or of a group, in the order given"
 	case "github.com/civic-observatory/civic/contribution.Board":
 		return "Board runs the review of a call's proposals: it holds the proposals, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically. It is safe for concurrent use.\n\nEvery action may carry the version of the proposal it was prepared on (Request.Version): of two actors acting at once on the same proposal from the same version, exactly one succeeds and the other gets civic.CodeVersionConflict."
 	case "github.com/civic-observatory/civic/contribution.Board#title":
@@ -229,6 +237,26 @@ func goComment(key string) string {
 		return "from outside the call's home country"
 	case "github.com/civic-observatory/civic/contribution.Candidate.Score":
 		return "aggregated score (see Aggregate)"
+	case "github.com/civic-observatory/civic/contribution.Choice":
+		return "Choice is one choice of a choice or choices field."
+	case "github.com/civic-observatory/civic/contribution.Choice#title":
+		return "Choice is one choice of a choice or choices field"
+	case "github.com/civic-observatory/civic/contribution.Choice.Help":
+		return "Help explains the choice, if needed."
+	case "github.com/civic-observatory/civic/contribution.Choice.ID":
+		return "ID is the value an answer gives for this choice, matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/contribution.Choice.Label":
+		return "Label is the choice as the form shows it."
+	case "github.com/civic-observatory/civic/contribution.Choice.Refuse":
+		return "Refuse, when set, is the code of the rule an answer breaks by picking this choice: the choice is listed so that authors see the rule, and refused with this code (one of civic.Codes). A 2019 centrifugeuse project « en phase de conception, et non lancé » lists the stage \"launched\" with the code project_launched."
+	case "github.com/civic-observatory/civic/contribution.Condition":
+		return "Condition holds when a sibling answer (in the same group, or at the top level of the form) has one of the values: a choice's ID, several choices one of which is among the values, or \"true\" or \"false\" for a yes/no answer. An absent answer has no value."
+	case "github.com/civic-observatory/civic/contribution.Condition#title":
+		return "Condition holds when a sibling answer (in the same group, or at the top level of the form) has one of the values: a choice's ID, several choices one of which is among the values, or \"true\" or \"false\" for a yes/no answer"
+	case "github.com/civic-observatory/civic/contribution.Condition.Field":
+		return "Field is the ID of the sibling field; it must be a choice, choices or boolean field."
+	case "github.com/civic-observatory/civic/contribution.Condition.Values":
+		return "Values are the values the condition holds for."
 	case "github.com/civic-observatory/civic/contribution.Criterion":
 		return "Criterion is a review criterion of a call, with its weight and its scale. The 2019 call reviews proposals on their relevance to the axes and guiding questions, their transparency about evaluation and results, their originality and, for centrifugeuses, the maturity of the design."
 	case "github.com/civic-observatory/civic/contribution.Criterion#title":
@@ -269,10 +297,6 @@ func goComment(key string) string {
 		return "Env is what the workflow's rules depend on besides the proposal: the call and the start of the event. The zero Event means no limit: withdrawals, confirmations and cancellations are then always possible."
 	case "github.com/civic-observatory/civic/contribution.Env#title":
 		return "Env is what the workflow's rules depend on besides the proposal: the call and the start of the event"
-	case "github.com/civic-observatory/civic/contribution.Evaluation":
-		return "Evaluation is the format of an evaluation."
-	case "github.com/civic-observatory/civic/contribution.Evaluation#title":
-		return "Evaluation is the format of an evaluation"
 	case "github.com/civic-observatory/civic/contribution.Exclusion":
 		return "Exclusion explains why a proposal was not selected."
 	case "github.com/civic-observatory/civic/contribution.Exclusion#title":
@@ -285,6 +309,42 @@ func goComment(key string) string {
 		return "Infeasible tells that no selection including it meets every quota."
 	case "github.com/civic-observatory/civic/contribution.Exclusion.Loss":
 		return "Loss is how much the best total falls if the proposal must be selected: the price of taking it."
+	case "github.com/civic-observatory/civic/contribution.Field":
+		return "Field is a question of a format's form: what a proposal of the format answers besides its title, summary, language, axes and contributors. A form is data: the 2019 call's sections (results, project, pitch) are fields of its formats, and any call asks its own questions the same way.\n\nMin and Max bound, by type: the length of a text in characters (0 for Max means the default, MaxLabelLen for a short text and the call's Limits.TextMax for a long one); the value of a number or of an amount of money (0 for Max means no bound below MaxNumber); the number of items of a list or of choices (0 for Max means MaxItems)."
+	case "github.com/civic-observatory/civic/contribution.Field#title":
+		return "Field is a question of a format's form: what a proposal of the format answers besides its title, summary, language, axes and contributors"
+	case "github.com/civic-observatory/civic/contribution.Field.Choices":
+		return "Choices are the choices of a choice or choices field, in the order shown."
+	case "github.com/civic-observatory/civic/contribution.Field.Fields":
+		return "Fields are the fields of a group, in the order shown."
+	case "github.com/civic-observatory/civic/contribution.Field.Help":
+		return "Help explains the question, if needed."
+	case "github.com/civic-observatory/civic/contribution.Field.ID":
+		return "ID identifies the field among its siblings, matching civic.IDPattern or camelCase letters (\"results\", \"humanMeans\"): it is the answer's member name in the proposal document. At the top level of a form it cannot be one of ReservedFields."
+	case "github.com/civic-observatory/civic/contribution.Field.Identifying":
+		return "Identifying tells that the answer identifies its authors (a support document's address, an evaluator's name): Proposal.Anonymised removes it for blind review."
+	case "github.com/civic-observatory/civic/contribution.Field.Item":
+		return "Item is the field each item of a list answers (its ID is not used)."
+	case "github.com/civic-observatory/civic/contribution.Field.Label":
+		return "Label is the question as the form shows it, in the call's languages."
+	case "github.com/civic-observatory/civic/contribution.Field.Min":
+		return "Min and Max bound the answer (see the type's documentation)."
+	case "github.com/civic-observatory/civic/contribution.Field.OpenWhen":
+		return "OpenWhen, for a period, says when the period may have no end yet: then its end may be left out, and is not held to Past (« les projets de recherche en cours sont bienvenus »). Otherwise the end is required."
+	case "github.com/civic-observatory/civic/contribution.Field.Past":
+		return "Past requires a date or period to lie before the submission (or the call's deadline, for a draft): a date or a period's start strictly before it, a period's end not after it. The 2019 call asks for « résultats d'actions menées, et non de projets à venir »."
+	case "github.com/civic-observatory/civic/contribution.Field.Required":
+		return "Required tells whether an answer must be given."
+	case "github.com/civic-observatory/civic/contribution.Field.RequiredWhen":
+		return "RequiredWhen makes the answer required when another answer of the same group has one of the given values."
+	case "github.com/civic-observatory/civic/contribution.Field.Type":
+		return "Type is the type of the answer."
+	case "github.com/civic-observatory/civic/contribution.Field.Unit":
+		return "Unit is the unit of a number (« participants », « cm »)."
+	case "github.com/civic-observatory/civic/contribution.FieldType":
+		return "FieldType is the type of a form field: what kind of answer it asks for. The wire value is the name."
+	case "github.com/civic-observatory/civic/contribution.FieldType#title":
+		return "FieldType is the type of a form field: what kind of answer it asks for"
 	case "github.com/civic-observatory/civic/contribution.Format":
 		return "Format is a kind of contribution a call accepts, with the rules that apply to it. Formats are data: the 2019 call defines four, and any platform can define its own."
 	case "github.com/civic-observatory/civic/contribution.Format#title":
@@ -292,57 +352,41 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Format.Audience":
 		return "Audience says who the format is for (« universitaires, chercheur.e.s ou expert.e.s de think-tanks »)."
 	case "github.com/civic-observatory/civic/contribution.Format.Axes":
-		return "Axes tells whether proposals of this format address the call's axes and guiding questions (research presentations and field reports do; pitches and centrifugeuses don't)."
-	case "github.com/civic-observatory/civic/contribution.Format.AxesRequired":
-		return "AxesRequired tells whether at least one axis must be given when Axes is true."
+		return "Axes says whether proposals of this format name the call's axes: required, optional or not asked. In 2019 research presentations and field reports must; pitches and centrifugeuses may (« pourront s'inscrire dans un ou plusieurs axes »)."
+	case "github.com/civic-observatory/civic/contribution.Format.Capacity":
+		return "Capacity is the most participants a session of this format takes besides its presenters (25 for a workshop), 0 when it is not limited."
 	case "github.com/civic-observatory/civic/contribution.Format.Description":
 		return "Description is what the call says of the format."
 	case "github.com/civic-observatory/civic/contribution.Format.Families":
 		return "Families, when not empty, are the families of actors the format is open to: at least one contributor of a proposal must belong to one of them."
 	case "github.com/civic-observatory/civic/contribution.Format.FeedbackMinutes":
 		return "FeedbackMinutes is the time given to peers' feedback after the presentation (5 for a centrifugeuse), 0 when there is none."
+	case "github.com/civic-observatory/civic/contribution.Format.Fields":
+		return "Fields are the questions of the format's form, in order: what a proposal answers besides its title, summary, language, axes and contributors. Each answer is a member of the proposal document named after its field."
 	case "github.com/civic-observatory/civic/contribution.Format.ID":
 		return "ID identifies the format within its call (\"research\"), matching civic.IDPattern."
 	case "github.com/civic-observatory/civic/contribution.Format.Minutes":
 		return "Minutes is the length of the presentation."
 	case "github.com/civic-observatory/civic/contribution.Format.Name":
 		return "Name is the format's name (« Présentation de recherche »)."
-	case "github.com/civic-observatory/civic/contribution.Format.Ongoing":
-		return "Ongoing tells whether the results section may report actions still under way (« les projets de recherche en cours sont bienvenus »). Otherwise the actions must have ended by the submission."
+	case "github.com/civic-observatory/civic/contribution.Format.Questions":
+		return "Questions says whether proposals of this format name the guiding questions of their axes; they can only be asked when axes are."
 	case "github.com/civic-observatory/civic/contribution.Format.RightOfReply":
 		return "RightOfReply tells whether the presenter may answer the feedback (a centrifugeuse holder « doit simplement écouter les réactions »)."
-	case "github.com/civic-observatory/civic/contribution.Format.Section":
-		return "Section is the part every proposal of this format must describe."
-	case "github.com/civic-observatory/civic/contribution.Format.SupportDocument":
-		return "SupportDocument tells whether a proposal may bring a support document (a centrifugeuse holder « pourra apporter un support »)."
 	case "github.com/civic-observatory/civic/contribution.Format.Table":
 		return "Table describes the co-construction table a presentation is given at, if any."
 	case "github.com/civic-observatory/civic/contribution.Hash":
 		return "Hash is a SHA-256 digest. In JSON it is 64 lower-case hexadecimal digits."
 	case "github.com/civic-observatory/civic/contribution.Hash#title":
 		return "Hash is a SHA-256 digest"
-	case "github.com/civic-observatory/civic/contribution.Impact":
-		return "Impact is the measurement of an action's impact the call invites contributions to discuss: « objectifs, indicateurs, format de l'évaluation »."
-	case "github.com/civic-observatory/civic/contribution.Impact#title":
-		return "Impact is the measurement of an action's impact the call invites contributions to discuss: « objectifs, indicateurs, format de l'évaluation »"
-	case "github.com/civic-observatory/civic/contribution.Impact.Evaluator":
-		return "Evaluator is who was responsible for the evaluation."
-	case "github.com/civic-observatory/civic/contribution.Implementation":
-		return "Implementation is the concrete side of an action the call invites contributions to discuss: « moyens humains et financiers mobilisés, outils de communication et de mobilisation, manières de réaliser la synthèse »."
-	case "github.com/civic-observatory/civic/contribution.Implementation#title":
-		return "Implementation is the concrete side of an action the call invites contributions to discuss: « moyens humains et financiers mobilisés, outils de communication et de mobilisation, manières de réaliser la synthèse »"
-	case "github.com/civic-observatory/civic/contribution.Implementation.Channels":
-		return "communication and mobilisation tools"
-	case "github.com/civic-observatory/civic/contribution.Indicator":
-		return "Indicator is a measure of an action's impact."
-	case "github.com/civic-observatory/civic/contribution.Indicator#title":
-		return "Indicator is a measure of an action's impact"
-	case "github.com/civic-observatory/civic/contribution.Indicator.Value":
-		return "the measured value, as reported (« 12 000 participants »)"
 	case "github.com/civic-observatory/civic/contribution.Journal":
 		return "Journal is an append-only, hash-chained decision journal. The zero value is an empty journal. It is safe for concurrent use."
 	case "github.com/civic-observatory/civic/contribution.Journal#title":
 		return "Journal is an append-only, hash-chained decision journal"
+	case "github.com/civic-observatory/civic/contribution.Kind":
+		return "Kind is the kind of an answer's Value."
+	case "github.com/civic-observatory/civic/contribution.Kind#title":
+		return "Kind is the kind of an answer's Value"
 	case "github.com/civic-observatory/civic/contribution.Limits":
 		return "Limits are the length limits of a call's proposals, in characters or items."
 	case "github.com/civic-observatory/civic/contribution.Limits#title":
@@ -355,44 +399,16 @@ func goComment(key string) string {
 		return "Method is how reviews are aggregated into a proposal's score."
 	case "github.com/civic-observatory/civic/contribution.Method#title":
 		return "Method is how reviews are aggregated into a proposal's score"
-	case "github.com/civic-observatory/civic/contribution.Money":
-		return "Money is an amount of money in whole units of a currency."
-	case "github.com/civic-observatory/civic/contribution.Money#title":
-		return "Money is an amount of money in whole units of a currency"
-	case "github.com/civic-observatory/civic/contribution.Money.Amount":
-		return "whole units, 0 to 10^12"
-	case "github.com/civic-observatory/civic/contribution.Money.Currency":
-		return "ISO 4217 alphabetic code, \"EUR\": three upper-case letters"
-	case "github.com/civic-observatory/civic/contribution.Period":
-		return "Period is a span of dates known to the year, month or day. End is the last date of the span (inclusive), zero when it has not ended."
-	case "github.com/civic-observatory/civic/contribution.Period#title":
-		return "Period is a span of dates known to the year, month or day"
-	case "github.com/civic-observatory/civic/contribution.Pitch":
-		return "Pitch is the call to action or proposal a pitch makes."
-	case "github.com/civic-observatory/civic/contribution.Pitch#title":
-		return "Pitch is the call to action or proposal a pitch makes"
-	case "github.com/civic-observatory/civic/contribution.Pitch.Ask":
-		return "Ask states the call or the proposal."
-	case "github.com/civic-observatory/civic/contribution.PitchKind":
-		return "PitchKind is what a pitch calls for: « de loi, de mobilisation collective, d'une idée, d'un événement, d'un livre... »."
-	case "github.com/civic-observatory/civic/contribution.PitchKind#title":
-		return "PitchKind is what a pitch calls for: « de loi, de mobilisation collective, d'une idée, d'un événement, d'un livre.."
-	case "github.com/civic-observatory/civic/contribution.Project":
-		return "Project is a project in design submitted to peers at a co-construction table."
-	case "github.com/civic-observatory/civic/contribution.Project#title":
-		return "Project is a project in design submitted to peers at a co-construction table"
-	case "github.com/civic-observatory/civic/contribution.Project.Questions":
-		return "Questions are what the holder wants the peers to improve."
-	case "github.com/civic-observatory/civic/contribution.Project.Support":
-		return "Support is the address of the support document the holder brings, if any."
-	case "github.com/civic-observatory/civic/contribution.ProjectKind":
-		return "ProjectKind is what a centrifugeuse project creates: « projets de création de start-up/ association/ outil de civic tech, d'un projet de démocratie numérique à l'échelle locale ou dans une entreprise/organisation »."
-	case "github.com/civic-observatory/civic/contribution.ProjectKind#title":
-		return "ProjectKind is what a centrifugeuse project creates: « projets de création de start-up/ association/ outil de civic tech, d'un projet de démocratie numérique à l'échelle locale ou dans une entreprise/organisation »"
+	case "github.com/civic-observatory/civic/contribution.Presence":
+		return "Presence says whether a format asks for something: required, optional, or not asked (the zero value)."
+	case "github.com/civic-observatory/civic/contribution.Presence#title":
+		return "Presence says whether a format asks for something: required, optional, or not asked (the zero value)"
 	case "github.com/civic-observatory/civic/contribution.Proposal":
 		return "Proposal is a proposed contribution to an event, sent in answer to a Call. The zero value is an empty draft."
 	case "github.com/civic-observatory/civic/contribution.Proposal#title":
 		return "Proposal is a proposed contribution to an event, sent in answer to a Call"
+	case "github.com/civic-observatory/civic/contribution.Proposal.Answers":
+		return "Answers are the answers to the questions of the format's form (Format.Fields). In the JSON document each answer is a member of the proposal named after its field (\"results\", \"pitch\"…), after the members above."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Axes":
 		return "Axes are the IDs of the call's axes the proposal addresses (formats with Axes only)."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Contributors":
@@ -405,14 +421,8 @@ func goComment(key string) string {
 		return "Language is the BCP 47 tag of the language the contribution would be given in."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Pending":
 		return "Pending is the committee's decision while it is not yet published."
-	case "github.com/civic-observatory/civic/contribution.Proposal.Pitch":
-		return "Pitch states the call or proposal (formats whose section is SectionPitch)."
-	case "github.com/civic-observatory/civic/contribution.Proposal.Project":
-		return "Project describes the project in design (formats whose section is SectionProject)."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Questions":
 		return "Questions are references (\"1.3\") to the guiding questions the proposal addresses; each must belong to one of Axes."
-	case "github.com/civic-observatory/civic/contribution.Proposal.Results":
-		return "Results describes the actions carried out and their results (formats whose section is SectionResults)."
 	case "github.com/civic-observatory/civic/contribution.Proposal.State":
 		return "State is where the proposal stands in the review workflow; empty for a draft. The workflow keeps it here, in the proposal itself, so a proposal stays a plain value that any storage can hold."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Submitted":
@@ -479,22 +489,6 @@ func goComment(key string) string {
 		return "Reason explains the action; it is journaled."
 	case "github.com/civic-observatory/civic/contribution.Request.Version":
 		return "Version, when not nil, is the proposal's version the action was prepared on: the action fails with civic.CodeVersionConflict if the proposal has moved on (optimistic concurrency)."
-	case "github.com/civic-observatory/civic/contribution.Results":
-		return "Results describes actions already carried out and what came of them."
-	case "github.com/civic-observatory/civic/contribution.Results#title":
-		return "Results describes actions already carried out and what came of them"
-	case "github.com/civic-observatory/civic/contribution.Results.Actions":
-		return "Actions says what was done (for research: the question and the method)."
-	case "github.com/civic-observatory/civic/contribution.Results.Findings":
-		return "Findings gives the results, or the first hypotheses and results of ongoing research."
-	case "github.com/civic-observatory/civic/contribution.Results.Impact":
-		return "Impact describes how impact was measured, if it was."
-	case "github.com/civic-observatory/civic/contribution.Results.Implementation":
-		return "Implementation describes the concrete means of the action, if given."
-	case "github.com/civic-observatory/civic/contribution.Results.Ongoing":
-		return "Ongoing tells that the actions are still under way (ongoing research)."
-	case "github.com/civic-observatory/civic/contribution.Results.Period":
-		return "Period is when the actions took place: Start is required, End is required unless the format accepts ongoing work and Ongoing is true."
 	case "github.com/civic-observatory/civic/contribution.Review":
 		return "Review is one reviewer's review of one proposal: a score on each criterion of the call that applies to the proposal's format, and a comment."
 	case "github.com/civic-observatory/civic/contribution.Review#title":
@@ -525,10 +519,6 @@ func goComment(key string) string {
 		return "Score is a reviewer's score on one criterion."
 	case "github.com/civic-observatory/civic/contribution.Score#title":
 		return "Score is a reviewer's score on one criterion"
-	case "github.com/civic-observatory/civic/contribution.Section":
-		return "Section is a part of a proposal that some formats require: what the proposal must describe besides its title and summary."
-	case "github.com/civic-observatory/civic/contribution.Section#title":
-		return "Section is a part of a proposal that some formats require: what the proposal must describe besides its title and summary"
 	case "github.com/civic-observatory/civic/contribution.SelectOptions":
 		return "SelectOptions tune Select."
 	case "github.com/civic-observatory/civic/contribution.SelectOptions#title":
@@ -557,10 +547,6 @@ func goComment(key string) string {
 		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero."
 	case "github.com/civic-observatory/civic/contribution.Share#title":
 		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero"
-	case "github.com/civic-observatory/civic/contribution.Stage":
-		return "Stage is how far a project has gone."
-	case "github.com/civic-observatory/civic/contribution.Stage#title":
-		return "Stage is how far a project has gone"
 	case "github.com/civic-observatory/civic/contribution.State":
 		return "State is where a proposal stands in the review workflow. The empty state is a draft."
 	case "github.com/civic-observatory/civic/contribution.State#title":
@@ -577,6 +563,10 @@ func goComment(key string) string {
 		return "Transition is one row of the workflow's table: Action takes a proposal from From to To, for the Roles listed, if the named Guard (when there is one) allows it."
 	case "github.com/civic-observatory/civic/contribution.Transition#title":
 		return "Transition is one row of the workflow's table: Action takes a proposal from From to To, for the Roles listed, if the named Guard (when there is one) allows it"
+	case "github.com/civic-observatory/civic/contribution.Value":
+		return "Value is the value of an answer. Which fields are set depends on Kind; the others are zero. Build values with the constructors (TextValue, NumberValue…) or as literals. A date or period is held packed in Number, so that a Value stays small: read it with Value.Date and Value.End."
+	case "github.com/civic-observatory/civic/contribution.Value#title":
+		return "Value is the value of an answer"
 	case "github.com/civic-observatory/civic/contribution.Verification":
 		return "Verification is the result of VerifyJournal."
 	case "github.com/civic-observatory/civic/contribution.Verification#title":

@@ -41,18 +41,18 @@ func testCall() *contribution.Call {
 		Families:   []civic.Family{civic.FamilyPublic, civic.FamilyCompany, civic.FamilyAssociation, civic.FamilyAcademic},
 		Formats: []contribution.Format{
 			{ID: "research", Name: civic.NewText("Présentation de recherche", "Research presentation"), Minutes: 20,
-				Families: []civic.Family{civic.FamilyAcademic}, Section: contribution.SectionResults,
-				Axes: true, AxesRequired: true, Ongoing: true, RightOfReply: true},
+				Families: []civic.Family{civic.FamilyAcademic},
+				Axes:     contribution.Required, Questions: contribution.Optional, RightOfReply: true, Fields: form2019("research")},
 			{ID: "field-report", Name: civic.NewText("Retour d'expériences", "Field experience report"), Minutes: 15,
 				Families: []civic.Family{civic.FamilyPublic, civic.FamilyCompany, civic.FamilyAssociation},
-				Section:  contribution.SectionResults, Axes: true, RightOfReply: true},
-			{ID: "pitch", Name: civic.NewText("Pitch", "Pitch"), Minutes: 5, Section: contribution.SectionPitch, RightOfReply: true},
+				Axes:     contribution.Optional, Questions: contribution.Optional, RightOfReply: true, Fields: form2019("field-report")},
+			{ID: "pitch", Name: civic.NewText("Pitch", "Pitch"), Minutes: 5, RightOfReply: true, Fields: form2019("pitch")},
 			{ID: "centrifugeuse", Name: civic.NewText("Centrifugeuse", "Centrifuge"), Minutes: 15, FeedbackMinutes: 5,
 				Table:    &contribution.Table{Seats: 5, Facilitators: 1},
 				Families: []civic.Family{civic.FamilyPublic, civic.FamilyCompany, civic.FamilyAssociation, civic.FamilyCitizen},
-				Section:  contribution.SectionProject, SupportDocument: true},
+				Fields:   form2019("centrifugeuse")},
 			{ID: "workshop", Name: civic.NewText("Atelier", "Workshop"), Minutes: 90,
-				Section: contribution.SectionProject, Axes: true},
+				Axes: contribution.Optional, Questions: contribution.Optional, Fields: withoutSupport(form2019("centrifugeuse"))},
 		},
 		Axes: axis.Set{
 			{ID: "1", Title: civic.NewText("Govtech", "Govtech"), Questions: []axis.Question{q(1, "Première ?"), q(2, "Deuxième ?"), q(3, "Troisième ?")}},
@@ -61,6 +61,26 @@ func testCall() *contribution.Call {
 		},
 		Limits: contribution.Limits{TitleMin: 5, TitleMax: 40, SummaryMin: 20, SummaryMax: 120, TextMax: 200, Contributors: 4},
 	}
+}
+
+// form2019 returns the form of the 2019 call's format.
+func form2019(id string) []contribution.Field {
+	c, err := contribution.Call2019()
+	if err != nil {
+		panic(err)
+	}
+	f, ok := c.Format(id)
+	if !ok {
+		panic("no format " + id)
+	}
+	return f.Fields
+}
+
+// withoutSupport returns the centrifugeuse form without its support document.
+func withoutSupport(fields []contribution.Field) []contribution.Field {
+	project := fields[0]
+	project.Fields = slices.DeleteFunc(slices.Clone(project.Fields), func(f contribution.Field) bool { return f.ID == "support" })
+	return []contribution.Field{project}
 }
 
 // doc is a JSON document under construction.
@@ -349,15 +369,17 @@ func mutations() []mutation {
 		{name: "ok-empty-website", want: true, formats: []string{"field-report", "pitch", "centrifugeuse", "workshop"}, edit: set("contributors.0.organisation", doc{"name": "Mairie", "kind": "commune", "country": "FR", "website": ""})},
 		{name: "ok-empty-implementation", want: true, formats: resultsFormats, edit: set("results.implementation", doc{})},
 		{name: "ok-budget-without-amount", want: true, formats: resultsFormats, edit: set("results.implementation", doc{"budget": doc{"currency": "XOF"}})},
-		{name: "ok-empty-support", want: true, formats: projectFormats, edit: set("project.support", "")},
+		{name: "ok-empty-support", want: true, formats: []string{"centrifugeuse"}, edit: set("project.support", "")},
+		{name: "support-not-asked", formats: []string{"workshop"}, edit: set("project.support", "")},
 		{name: "ok-empty-axes", want: true, formats: []string{"field-report", "workshop", "pitch", "centrifugeuse"}, edit: func(d doc) { d["axes"] = []any{}; delete(d, "questions") }},
 		{name: "ok-empty-questions", want: true, edit: set("questions", []any{})},
-		{name: "ok-ongoing-false", want: true, formats: resultsFormats, edit: set("results.ongoing", false)},
+		{name: "ok-ongoing-false", want: true, formats: []string{"research"}, edit: set("results.ongoing", false)},
+		{name: "ongoing-not-asked", formats: []string{"field-report"}, edit: set("results.ongoing", false)},
 		{name: "ok-year-dates", want: true, formats: resultsFormats, edit: set("results.period", doc{"start": "2016", "end": "2017"})},
 		{name: "ok-same-day", want: true, formats: resultsFormats, edit: set("results.period", doc{"start": "2018-03-18", "end": "2018-03-18"})},
 		{name: "ok-leap-day", want: true, formats: resultsFormats, edit: set("results.period", doc{"start": "2016-02-29", "end": "2018-02-28"})},
 		{name: "ok-zero-amount", want: true, formats: resultsFormats, edit: set("results.implementation", doc{"budget": doc{"amount": 0, "currency": "EUR"}})},
-		{name: "ok-max-amount", want: true, formats: resultsFormats, edit: set("results.implementation", doc{"budget": doc{"amount": int64(contribution.MaxBudget), "currency": "EUR"}})},
+		{name: "ok-max-amount", want: true, formats: resultsFormats, edit: set("results.implementation", doc{"budget": doc{"amount": int64(1_000_000_000_000), "currency": "EUR"}})},
 		{name: "ok-amount-as-float", want: true, formats: resultsFormats, edit: set("results.implementation", doc{"budget": doc{"amount": json.Number("1200.0"), "currency": "EUR"}})},
 		{name: "ok-max-contributors", want: true, edit: func(d doc) {
 			d["contributors"] = []any{d["contributors"].([]any)[0], person("A B", "a@b.example", nil), person("C D", "c@d.example", nil), person("E F", "e@f.example", nil)}[:lim.Contributors]
@@ -365,7 +387,7 @@ func mutations() []mutation {
 		{name: "ok-international", want: true, formats: []string{"field-report", "pitch", "centrifugeuse", "workshop"}, edit: set("contributors.0.organisation", doc{"name": "Cidade", "kind": "commune", "country": "BR"})},
 		{name: "ok-email-plus", want: true, edit: set("contributors.0.email", "first.last+civic@sub.example-domain.org")},
 		{name: "ok-email-symbols", want: true, edit: set("contributors.0.email", "o'brien!#$%&*=?^_`{|}~-@x.io")},
-		{name: "ok-upper-https", want: true, edit: set("contributors.0.organisation", doc{"name": "Org", "kind": "company", "country": "FR", "website": "HTTPS://Example.ORG/x?y=1#z"})},
+		{name: "ok-upper-https", want: true, formats: []string{"field-report", "pitch", "centrifugeuse", "workshop"}, edit: set("contributors.0.organisation", doc{"name": "Org", "kind": "company", "country": "FR", "website": "HTTPS://Example.ORG/x?y=1#z"})},
 		{name: "ok-submitted-fraction", want: true, edit: set("submitted", "2019-01-10T10:30:00.123456+01:00")},
 		{name: "ok-submitted-utc", want: true, edit: set("submitted", "2019-01-24T22:59:59Z")},
 		{name: "ok-submitted-opening", want: true, formats: []string{"pitch", "centrifugeuse", "workshop"}, edit: set("submitted", "2018-11-01T00:00:00+01:00")},
@@ -480,12 +502,12 @@ func mutations() []mutation {
 			}
 			d["contributors"] = cs
 		}},
-		{name: "too-many-objectives", formats: resultsFormats, edit: set("results.impact", doc{"evaluation": "none", "objectives": repeat("Objectif", contribution.MaxObjectives+1)})},
-		{name: "ok-max-objectives", want: true, formats: resultsFormats, edit: set("results.impact", doc{"evaluation": "none", "objectives": repeat("Objectif", contribution.MaxObjectives)})},
-		{name: "too-many-channels", formats: resultsFormats, edit: set("results.implementation", doc{"channels": repeat("Canal", contribution.MaxChannels+1)})},
+		{name: "too-many-objectives", formats: resultsFormats, edit: set("results.impact", doc{"evaluation": "none", "objectives": repeat("Objectif", 20+1)})},
+		{name: "ok-max-objectives", want: true, formats: resultsFormats, edit: set("results.impact", doc{"evaluation": "none", "objectives": repeat("Objectif", 20)})},
+		{name: "too-many-channels", formats: resultsFormats, edit: set("results.implementation", doc{"channels": repeat("Canal", 30+1)})},
 		{name: "too-many-indicators", formats: resultsFormats, edit: func(d doc) {
 			var ins []any
-			for i := range contribution.MaxIndicators + 1 {
+			for i := range 50 + 1 {
 				ins = append(ins, doc{"name": fmt.Sprintf("Indicateur %d", i)})
 			}
 			setPath(d, "results.impact", doc{"evaluation": "none", "indicators": ins})

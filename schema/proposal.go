@@ -47,12 +47,12 @@ func proposalBeyond(c *contribution.Call) []rule {
 		opens, deadline = opening(c), ", "+c.Deadline.Format(time.RFC3339)
 	}
 	return slices.Concat(decodingBeyond(), textBeyond(), []rule{
-		{civic.CodeInvalidDate, "a date of results.period matches the pattern but does not exist (2019-02-30, year 0000)"},
+		{civic.CodeInvalidDate, "a date answer matches the pattern but does not exist (2019-02-30, year 0000)"},
 		{civic.CodeInvalidTime, "submitted is a date-time the format accepts but Go's RFC 3339 parser refuses (lower-case t or z, a space for T, a leap second 23:59:60)"},
-		{civic.CodeInvalidURL, "an address (project.support, organisation.website) matches the pattern but is not an absolute http or https URL with a host that Go's net/url parses"},
+		{civic.CodeInvalidURL, "an address (an address answer, organisation.website) matches the pattern but is not an absolute http or https URL with a host that Go's net/url parses"},
 		{civic.CodeDuplicate, "two contributors have the same e-mail address"},
-		{civic.CodeOrder, "results.period.end is before results.period.start"},
-		{civic.CodeFutureResults, "results report actions not carried out by the submission (or by the deadline, for a draft): the period must start before it and, unless ongoing, end by it"},
+		{civic.CodeOrder, "a period answer ends before it starts"},
+		{civic.CodeFutureResults, "a date or period that must lie in the past does not (answers of actions already carried out): it must start before the submission (or the deadline, for a draft) and, unless open, end by it"},
 		{civic.CodeBeforeOpening, "submitted is before the call opens" + opens},
 		{civic.CodeAfterDeadline, "submitted is not before the call's deadline" + deadline},
 	})
@@ -75,7 +75,18 @@ func callBeyond() []rule {
 		{civic.CodeOutOfRange, "the questions of an axis are not numbered 1, 2, 3… in order"},
 		{civic.CodeInvalidURL, "an address (form, an organiser's website) matches the pattern but is not an absolute http or https URL with a host that Go's net/url parses"},
 		{civic.CodeInvalidTime, "opens or deadline is a date-time the format accepts but Go's RFC 3339 parser refuses"},
-		{civic.CodeNotForFormat, "a format sets axesRequired without axes, or ongoing without the results section"},
+		{civic.CodeNotForFormat, "a format asks for guiding questions without axes"},
+		{civic.CodeInvalidID, "a form field's ID is empty (outside a list's item)"},
+		{civic.CodeReservedField, "a form field at the top of a form has the name of a member of every proposal"},
+		{civic.CodeDuplicate, "two fields of one group, or two choices of one field, have the same id"},
+		{civic.CodeUnknownRef, "a condition names a field that is not a sibling of its field"},
+		{civic.CodeConditionTarget, "a condition names a field that is not a choice, choices or boolean field"},
+		{civic.CodeUnknownValue, "a condition's value is not a choice of its field (or true or false), or a choice's refuse is not a code of the catalogue"},
+		{civic.CodeConditionCycle, "conditions lead from a field back to itself"},
+		{civic.CodeNotForType, "a field has a property its type does not take (choices of a text, fields of a number…)"},
+		{civic.CodeRequired, "a choice field has no choices, a group no fields, a list no item"},
+		{civic.CodeOrder, "a field's min is above its max"},
+		{civic.CodeTooDeep, "groups and lists are nested more than 8 deep"},
 		{civic.CodeOrder, "a review criterion's min is not below its max"},
 		{civic.CodeUnknownRef, "a review criterion names a format the call does not have"},
 	})
@@ -113,7 +124,7 @@ func describe(doc string, rules []rule) string {
 
 // specialise turns the generic proposal schema s into the schema of the proposals to
 // the call c (see ProposalFor).
-func specialise(s *jsonschema.Schema, c *contribution.Call) error {
+func specialise(s *jsonschema.Schema, c *contribution.Call, lang language.Tag) error {
 	p := func(name string) (*jsonschema.Schema, error) {
 		x, ok := s.Properties.Get(name)
 		if !ok {
@@ -126,11 +137,11 @@ func specialise(s *jsonschema.Schema, c *contribution.Call) error {
 		return err
 	}
 	*format = jsonschema.Schema{Type: "string", Enum: anys(c.FormatIDs()), Description: format.Description}
-	lang, err := p("language")
+	langs, err := p("language")
 	if err != nil {
 		return err
 	}
-	*lang = jsonschema.Schema{Type: "string", Enum: anys(c.Languages), Description: lang.Description}
+	*langs = jsonschema.Schema{Type: "string", Enum: anys(c.Languages), Description: langs.Description}
 
 	axes, err := p("axes")
 	if err != nil {
@@ -152,8 +163,13 @@ func specialise(s *jsonschema.Schema, c *contribution.Call) error {
 		questions.Items = &jsonschema.Schema{Type: "string", Enum: anys(refs)}
 	}
 
+	// Every answer any format asks for is a member; each format's rule says which it takes.
+	for _, k := range answerKeys(c) {
+		s.Properties.Set(k, jsonschema.TrueSchema)
+	}
+	s.AdditionalProperties = jsonschema.FalseSchema
 	for i := range c.Formats {
-		s.AllOf = append(s.AllOf, formatRule(c, &c.Formats[i]))
+		s.AllOf = append(s.AllOf, formatRule(c, &c.Formats[i], lang))
 	}
 	// A guiding question needs its axis among the axes.
 	for _, a := range c.Axes {
@@ -199,37 +215,37 @@ func opening(c *contribution.Call) string {
 }
 
 // formatRule is the condition "if the format is f, then…" of the call c.
-func formatRule(c *contribution.Call, f *contribution.Format) *jsonschema.Schema {
+func formatRule(c *contribution.Call, f *contribution.Format, lang language.Tag) *jsonschema.Schema {
 	then := &jsonschema.Schema{Properties: jsonschema.NewProperties()}
 	set := func(name string, x *jsonschema.Schema) { then.Properties.Set(name, x) }
 
-	// The section the format requires is present, the others absent.
-	for _, sec := range contribution.Sections() {
-		if sec != f.Section {
-			set(string(sec), jsonschema.FalseSchema)
-			continue
-		}
-		then.Required = append(then.Required, string(sec))
-		x := &jsonschema.Schema{Type: "object", Properties: jsonschema.NewProperties()}
-		switch {
-		case sec == contribution.SectionResults && !f.Ongoing:
-			x.Properties.Set("ongoing", constant(false))
-		case sec == contribution.SectionProject && !f.SupportDocument:
-			x.Properties.Set("support", &jsonschema.Schema{Type: "string", MaxLength: ptr(0)})
-		}
-		if x.Properties.Len() == 0 {
-			x.Properties = nil
-		}
-		set(string(sec), x)
+	// The answers to the format's form; those only other formats ask for are absent.
+	g := formGen{lang: lang, lim: c.Limits}
+	form := g.group(f.Fields)
+	for k, x := range form.Properties.FromOldest() {
+		set(k, x)
 	}
-	// Axes and guiding questions only for formats that address axes.
-	switch {
-	case !f.Axes:
+	then.Required = append(then.Required, form.Required...)
+	then.AllOf = form.AllOf
+	for _, k := range answerKeys(c) {
+		if _, ok := f.Field(k); !ok {
+			set(k, jsonschema.FalseSchema)
+		}
+	}
+	// Axes and guiding questions: required, optional or not asked.
+	switch f.Axes {
+	case contribution.NotAsked:
 		set("axes", &jsonschema.Schema{Type: "array", MaxItems: ptr(0)})
-		set("questions", &jsonschema.Schema{Type: "array", MaxItems: ptr(0)})
-	case f.AxesRequired:
+	case contribution.Required:
 		set("axes", &jsonschema.Schema{Type: "array", MinItems: ptr(1)})
 		then.Required = append(then.Required, "axes")
+	}
+	switch f.Questions {
+	case contribution.NotAsked:
+		set("questions", &jsonschema.Schema{Type: "array", MaxItems: ptr(0)})
+	case contribution.Required:
+		set("questions", &jsonschema.Schema{Type: "array", MinItems: ptr(1)})
+		then.Required = append(then.Required, "questions")
 	}
 	// At least one contributor of a family the format is open to.
 	if len(f.Families) > 0 {
@@ -269,4 +285,18 @@ func formatRule(c *contribution.Call, f *contribution.Format) *jsonschema.Schema
 		},
 		Then: then,
 	}
+}
+
+// answerKeys returns the IDs of the top-level fields of the call's formats, without
+// repetition, in the order of the formats.
+func answerKeys(c *contribution.Call) []string {
+	var out []string
+	for _, f := range c.Formats {
+		for _, fl := range f.Fields {
+			if !slices.Contains(out, fl.ID) {
+				out = append(out, fl.ID)
+			}
+		}
+	}
+	return out
 }

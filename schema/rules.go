@@ -50,6 +50,11 @@ const (
 	URLPattern = `^([Hh][Tt][Tt][Pp][Ss]?://[^\x00-\x20\x7F/?#][^\x00-\x20\x7F]*)?$`
 
 	maxTimeLen = 40 // longest time string civic.ParseTime accepts
+
+	// FieldIDPattern accepts the IDs of form fields: lower-case words joined by hyphens
+	// or in camelCase ("results", "human-means", "humanMeans"); and the empty string,
+	// which the Go validator refuses except for a list's item.
+	FieldIDPattern = `^([a-z][a-zA-Z0-9]*|[a-z][a-z0-9-]*)?$`
 )
 
 // textKind is the kind of a text value, as [civic.StringRule] distinguishes them.
@@ -203,7 +208,6 @@ func constant(v any) *jsonschema.Schema { return &jsonschema.Schema{Const: v} }
 // of g. Each mirrors the Check method of its type, which its comment names.
 func (g *gen) rules() map[reflect.Type]typeRule {
 	lim := g.lim
-	txt := func(required bool) field { return text(required, 0, lim.TextMax, kindMultiline) }
 	rules := map[reflect.Type]typeRule{
 		// civic.Organisation.Check
 		reflect.TypeFor[civic.Organisation](): {
@@ -269,14 +273,14 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"invitation": ltext(false, 5000),
 				"criteria":   keep,
 			},
-			// A call with a format that addresses axes must list some.
+			// A call with a format that requires axes must list some.
 			extend: func(s *jsonschema.Schema) {
 				s.If = &jsonschema.Schema{
 					Properties: props("formats", &jsonschema.Schema{
 						Type: "array",
 						Contains: &jsonschema.Schema{
 							Type:       "object",
-							Properties: props("axes", constant(true)).Properties,
+							Properties: props("axes", constant(string(contribution.Required))).Properties,
 							Required:   []string{"axes"},
 						},
 					}).Properties,
@@ -320,7 +324,7 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 		},
 		// contribution.Format.Check
 		reflect.TypeFor[contribution.Format](): {
-			required: []string{"id", "name", "minutes", "section"},
+			required: []string{"id", "name", "minutes"},
 			fields: map[string]field{
 				"id":              id(),
 				"name":            ltext(true, contribution.MaxFormatNameLen),
@@ -331,24 +335,62 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"feedbackMinutes": integer(0, contribution.MaxMinutes),
 				"rightOfReply":    keep,
 				"table":           keep,
-				"section":         keep,
+				"capacity":        integer(0, contribution.MaxCapacity),
 				"axes":            keep,
-				"axesRequired":    keep,
-				"ongoing":         keep,
-				"supportDocument": keep,
+				"questions":       keep,
+				"fields":          list(0, contribution.MaxFields, false, nil),
 			},
-			// axesRequired needs axes; ongoing needs the results section.
+			// Guiding questions can only be asked when axes are.
 			extend: func(s *jsonschema.Schema) {
-				s.AllOf = []*jsonschema.Schema{
-					{
-						If:   &jsonschema.Schema{Properties: props("axesRequired", constant(true)).Properties, Required: []string{"axesRequired"}},
-						Then: &jsonschema.Schema{Properties: props("axes", constant(true)).Properties, Required: []string{"axes"}},
+				s.AllOf = []*jsonschema.Schema{{
+					If: &jsonschema.Schema{
+						Properties: props("questions", &jsonschema.Schema{Enum: []any{string(contribution.Optional), string(contribution.Required)}}).Properties,
+						Required:   []string{"questions"},
 					},
-					{
-						If:   &jsonschema.Schema{Properties: props("ongoing", constant(true)).Properties, Required: []string{"ongoing"}},
-						Then: &jsonschema.Schema{Properties: props("section", constant(string(contribution.SectionResults))).Properties, Required: []string{"section"}},
+					Then: &jsonschema.Schema{
+						Properties: props("axes", &jsonschema.Schema{Enum: []any{string(contribution.Optional), string(contribution.Required)}}).Properties,
+						Required:   []string{"axes"},
 					},
-				}
+				}}
+			},
+		},
+		// contribution.Field.check
+		reflect.TypeFor[contribution.Field](): {
+			required: []string{"type", "label"},
+			fields: map[string]field{
+				"id":           set(&jsonschema.Schema{Type: "string", Pattern: FieldIDPattern, MaxLength: ptr(contribution.MaxFieldIDLen)}),
+				"type":         keep,
+				"label":        ltext(true, contribution.MaxFormatNameLen),
+				"help":         ltext(false, contribution.MaxFormatTextLen),
+				"required":     keep,
+				"requiredWhen": keep,
+				"min":          integer(-contribution.MaxNumber, contribution.MaxNumber),
+				"max":          integer(-contribution.MaxNumber, contribution.MaxNumber),
+				"unit":         ltext(false, contribution.MaxLabelLen),
+				"choices":      list(0, contribution.MaxChoices, false, nil),
+				"fields":       list(0, contribution.MaxFields, false, nil),
+				"item":         keep,
+				"past":         keep,
+				"openWhen":     keep,
+				"identifying":  keep,
+			},
+		},
+		// contribution.Field.check, for each choice
+		reflect.TypeFor[contribution.Choice](): {
+			required: []string{"id", "label"},
+			fields: map[string]field{
+				"id":     id(),
+				"label":  ltext(true, contribution.MaxFormatNameLen),
+				"help":   ltext(false, contribution.MaxFormatTextLen),
+				"refuse": set(&jsonschema.Schema{Type: "string", Pattern: `^[a-z][a-z0-9_]*$`}),
+			},
+		},
+		// checkCondition
+		reflect.TypeFor[contribution.Condition](): {
+			required: []string{"field", "values"},
+			fields: map[string]field{
+				"field":  set(&jsonschema.Schema{Type: "string", MinLength: ptr(1)}),
+				"values": list(1, 0, true, set(&jsonschema.Schema{Type: "string"})),
 			},
 		},
 		// contribution.Format.Check, for the table
@@ -373,90 +415,12 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"questions":    list(0, axis.MaxAxes*axis.MaxQuestions, true, set(&jsonschema.Schema{Type: "string", Pattern: axis.RefPattern})),
 				"contributors": list(1, lim.Contributors, false, nil),
 				"submitted":    keep,
-				"results":      keep,
-				"project":      keep,
-				"pitch":        keep,
 				"state":        optionalEnum,
 				"version":      integer(0, math.MaxInt64),
 				"pending":      optionalEnum,
 			},
-		},
-		// Proposal.checkResults
-		reflect.TypeFor[contribution.Results](): {
-			required: []string{"period", "actions", "findings"},
-			fields: map[string]field{
-				"period":         keep,
-				"ongoing":        keep,
-				"actions":        txt(true),
-				"findings":       txt(true),
-				"impact":         keep,
-				"implementation": keep,
-			},
-			// The end is required unless the actions are ongoing.
-			extend: func(s *jsonschema.Schema) {
-				s.If = &jsonschema.Schema{Properties: props("ongoing", constant(true)).Properties, Required: []string{"ongoing"}}
-				s.Else = &jsonschema.Schema{Properties: props("period", &jsonschema.Schema{
-					Type:       "object",
-					Properties: props("end", jsonschema.TrueSchema).Properties,
-					Required:   []string{"end"},
-				}).Properties}
-			},
-		},
-		reflect.TypeFor[contribution.Period](): {
-			required: []string{"start"},
-			fields:   map[string]field{"start": keep, "end": keep},
-		},
-		reflect.TypeFor[contribution.Impact](): {
-			required: []string{"evaluation"},
-			fields: map[string]field{
-				"objectives": list(0, contribution.MaxObjectives, false, txt(true)),
-				"indicators": list(0, contribution.MaxIndicators, false, nil),
-				"evaluation": keep,
-				"evaluator":  text(false, 0, contribution.MaxLabelLen, kindName),
-			},
-		},
-		reflect.TypeFor[contribution.Indicator](): {
-			required: []string{"name"},
-			fields: map[string]field{
-				"name":       text(true, 0, contribution.MaxLabelLen, kindName),
-				"definition": txt(false),
-				"value":      txt(false),
-			},
-		},
-		reflect.TypeFor[contribution.Implementation](): {
-			required: nil,
-			fields: map[string]field{
-				"humanMeans":     txt(false),
-				"financialMeans": txt(false),
-				"budget":         keep,
-				"channels":       list(0, contribution.MaxChannels, false, text(true, 0, contribution.MaxLabelLen, kindName)),
-				"synthesis":      txt(false),
-			},
-		},
-		reflect.TypeFor[contribution.Money](): {
-			required: []string{"currency"},
-			fields: map[string]field{
-				"amount":   integer(0, contribution.MaxBudget),
-				"currency": set(&jsonschema.Schema{Type: "string", Pattern: contribution.CurrencyPattern}),
-			},
-		},
-		// Proposal.checkSections, for the project: a project in design, not launched.
-		reflect.TypeFor[contribution.Project](): {
-			required: []string{"kind", "stage", "description"},
-			fields: map[string]field{
-				"kind":        keep,
-				"stage":       func(s *jsonschema.Schema) { s.Not = constant(string(contribution.StageLaunched)) },
-				"description": txt(true),
-				"questions":   txt(false),
-				"support":     url(),
-			},
-		},
-		reflect.TypeFor[contribution.Pitch](): {
-			required: []string{"kind", "ask"},
-			fields: map[string]field{
-				"kind": keep,
-				"ask":  txt(true),
-			},
+			// Answers are members too: without a call, any is allowed.
+			extend: func(s *jsonschema.Schema) { s.AdditionalProperties = nil },
 		},
 	}
 	for t, r := range participationRules() {

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/invopop/jsonschema"
+	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
@@ -86,7 +87,7 @@ func Generate(name string) ([]byte, error) {
 // section it requires and those it forbids, axes, ongoing work, support documents, the
 // families of actors it is open to). The call must be valid.
 func ProposalFor(c *contribution.Call) ([]byte, error) {
-	s, err := proposalSchema(c)
+	s, err := proposalSchema(c, language.English)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +98,7 @@ func ProposalFor(c *contribution.Call) ([]byte, error) {
 // published: "proposal-" followed by the call's ID.
 func ProposalName(c *contribution.Call) string { return "proposal-" + c.ID }
 
-func proposalSchema(c *contribution.Call) (*jsonschema.Schema, error) {
+func proposalSchema(c *contribution.Call, lang language.Tag) (*jsonschema.Schema, error) {
 	if c == nil {
 		return nil, fmt.Errorf("schema: nil call")
 	}
@@ -114,7 +115,7 @@ func proposalSchema(c *contribution.Call) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := specialise(s, c); err != nil {
+	if err := specialise(s, c, lang); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -324,26 +325,23 @@ func (g *gen) mapType(t reflect.Type) *jsonschema.Schema {
 // enums returns the values of every closed list, keyed by its Go type.
 func enums() map[reflect.Type][]any {
 	return map[reflect.Type][]any{
-		reflect.TypeFor[civic.Family]():             anys(civic.Families()),
-		reflect.TypeFor[civic.OrgKind]():            anys(civic.OrgKinds()),
-		reflect.TypeFor[contribution.Section]():     anys(contribution.Sections()),
-		reflect.TypeFor[contribution.Evaluation]():  anys(contribution.Evaluations()),
-		reflect.TypeFor[contribution.Stage]():       anys(contribution.Stages()),
-		reflect.TypeFor[contribution.ProjectKind](): anys(contribution.ProjectKinds()),
-		reflect.TypeFor[contribution.PitchKind]():   anys(contribution.PitchKinds()),
-		reflect.TypeFor[contribution.State]():       anys(contribution.States()),
-		reflect.TypeFor[contribution.Decision]():    anys(contribution.Decisions()),
-		reflect.TypeFor[participation.Kind]():       anys(participation.Kinds()),
-		reflect.TypeFor[participation.Role]():       anys(participation.Roles()),
-		reflect.TypeFor[participation.Model]():      anys(participation.Models()),
-		reflect.TypeFor[participation.Channel]():    anys(participation.Channels()),
-		reflect.TypeFor[participation.Format]():     anys(participation.Formats()),
-		reflect.TypeFor[participation.State]():      anys(participation.States()),
-		reflect.TypeFor[participation.Action]():     anys(participation.Actions()),
-		reflect.TypeFor[participation.LegalForm]():  anys(participation.LegalForms()),
-		reflect.TypeFor[event.Kind]():               anys(event.Kinds()),
-		reflect.TypeFor[event.Role]():               anys(event.Roles()),
-		reflect.TypeFor[schedule.Kind]():            anys(schedule.Kinds()),
+		reflect.TypeFor[civic.Family]():            anys(civic.Families()),
+		reflect.TypeFor[civic.OrgKind]():           anys(civic.OrgKinds()),
+		reflect.TypeFor[contribution.FieldType]():  anys(contribution.FieldTypes()),
+		reflect.TypeFor[contribution.Presence]():   anys(contribution.Presences()),
+		reflect.TypeFor[contribution.State]():      anys(contribution.States()),
+		reflect.TypeFor[contribution.Decision]():   anys(contribution.Decisions()),
+		reflect.TypeFor[participation.Kind]():      anys(participation.Kinds()),
+		reflect.TypeFor[participation.Role]():      anys(participation.Roles()),
+		reflect.TypeFor[participation.Model]():     anys(participation.Models()),
+		reflect.TypeFor[participation.Channel]():   anys(participation.Channels()),
+		reflect.TypeFor[participation.Format]():    anys(participation.Formats()),
+		reflect.TypeFor[participation.State]():     anys(participation.States()),
+		reflect.TypeFor[participation.Action]():    anys(participation.Actions()),
+		reflect.TypeFor[participation.LegalForm](): anys(participation.LegalForms()),
+		reflect.TypeFor[event.Kind]():              anys(event.Kinds()),
+		reflect.TypeFor[event.Role]():              anys(event.Roles()),
+		reflect.TypeFor[schedule.Kind]():           anys(schedule.Kinds()),
 	}
 }
 

@@ -6,8 +6,14 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 go run ./cmd/civic --lang fr programme --format html --out "$dir/programme.html"
 go run ./cmd/civic --lang fr programme --format json --out "$dir/programme.json"
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-	--disable-background-networking --disable-component-update --disable-sync \
-	--user-data-dir="$dir/profile" --dump-dom "file://$dir/programme.html" >"$dir/dom.html" 2>"$dir/chromium.log" ||
-	{ cat "$dir/chromium.log"; exit 1; }
+render() { # render HTML DOM
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$dir/profile" --dump-dom "file://$1" >"$2" 2>"$dir/chromium.log" ||
+		{ cat "$dir/chromium.log"; exit 1; }
+}
+render "$dir/programme.html" "$dir/dom.html"
 node .ci/html/check.mjs "$dir/dom.html" "$dir/programme.json"
+# The three-day Rencontres 2027 as package schedule's golden files keep it (one table per day).
+render "$PWD/schedule/testdata/rencontres-2027.fr.html" "$dir/rencontres.dom.html"
+node .ci/html/check.mjs "$dir/rencontres.dom.html" schedule/testdata/rencontres-2027.programme.json

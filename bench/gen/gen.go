@@ -232,7 +232,7 @@ const (
 	FaultBadID           Fault = "bad-id"            // an identifier with upper-case letters
 	FaultMissingSection  Fault = "missing-section"   // the section the format requires is missing
 	FaultBadCountry      Fault = "bad-country"       // a country code that is no country
-	FaultAxesNotAccepted Fault = "axes-not-for-form" // axes given for a format without axes
+	FaultAxesNotAccepted Fault = "axes-not-for-form" // guiding questions given for a format that does not ask for them
 	FaultNoAcademic      Fault = "no-academic"       // a research presentation without an academic
 	FaultPitchKindEnum   Fault = "pitch-kind-enum"   // an unknown kind of pitch
 )
@@ -604,7 +604,9 @@ func (g *Generator) spoil(doc *Object, f Fault) Fault {
 		if hasAxes {
 			return g.spoil(doc, FaultDuplicateAxis)
 		}
-		doc.Set("axes", []string{g.axisIDs[g.rng.IntN(len(g.axisIDs))]})
+		a := g.axisIDs[g.rng.IntN(len(g.axisIDs))]
+		doc.Set("axes", []string{a})
+		doc.Set("questions", []string{a + ".1"})
 	case FaultNoAcademic:
 		if format != "research" {
 			return g.spoil(doc, FaultMissingSection)

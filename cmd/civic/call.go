@@ -87,8 +87,11 @@ func printCall(w io.Writer, c *contribution.Call, tag language.Tag) {
 		if !f.RightOfReply {
 			fmt.Fprintf(w, "  %s\n", label(tag, "Pas de droit de réponse", "No right of reply"))
 		}
-		if f.Axes {
+		switch f.Axes {
+		case contribution.Required:
 			fmt.Fprintf(w, "  %s\n", label(tag, "S'inscrit dans un ou plusieurs axes", "Addresses one or more axes"))
+		case contribution.Optional:
+			fmt.Fprintf(w, "  %s\n", label(tag, "Peut s'inscrire dans un ou plusieurs axes", "May address one or more axes"))
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", label(tag, "AXES", "AXES"))
