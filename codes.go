@@ -121,9 +121,14 @@ const (
 // Codes of the readers of other tools' files (packages participation/opendata and
 // schedule). Warnings use them too: what a reader tolerates is reported with a code.
 const (
-	CodeUnknownLayout Code = "unknown_layout" // a file whose columns or keys match no layout the reader knows, or not the one asked for; args: layouts expected, layout found ("" for none)
-	CodeUnusedColumn  Code = "unused_column"  // a column or key the reader does not map to the model (a warning: it is listed, not read); args: column
-	CodeInconsistent  Code = "inconsistent"   // two fields of one record that contradict each other (the first is kept); args: field, value, other field, other value
+	CodeUnknownLayout Code = "unknown_layout"   // a file whose columns or keys match no layout the reader knows, or not the one asked for; args: layouts expected, layout found ("" for none)
+	CodeUnusedColumn  Code = "unused_column"    // a column or key the reader does not map to the model (a warning: it is listed, not read); args: column
+	CodeInconsistent  Code = "inconsistent"     // two fields of one record that contradict each other (the first is kept); args: field, value, other field, other value
+	CodeNotKept       Code = "not_kept"         // an element or member of another tool's file with no place in the model nor in what is written back: listed, not kept; args: name
+	CodeDoctype       Code = "doctype"          // an XML document type declaration (DTD, entities), refused
+	CodeXMLSyntax     Code = "xml_syntax"       // malformed or cut-short XML; args: line, detail
+	CodeDuration      Code = "invalid_duration" // not a duration H:MM, HH:MM or HH:MM:SS, or a negative one; args: value
+	CodeReplaced      Code = "replaced"         // a value another tool wrote that the format written back refuses, replaced (a warning); args: value, replacement
 )
 
 // Participatory budgeting codes (package participation/budget).
@@ -238,6 +243,11 @@ var codeTable = [...]struct {
 	{CodeUnknownLayout, "the columns match no known layout (expected %[1]v, found %[2]q)", "les colonnes ne correspondent à aucune disposition connue (attendu %[1]v, trouvé « %[2]v »)"},
 	{CodeUnusedColumn, "the column %[1]q is not read into the model", "la colonne « %[1]v » n'est pas reprise dans le modèle"},
 	{CodeInconsistent, "%[1]v is %[2]q but %[3]v is %[4]q", "%[1]v vaut « %[2]v » mais %[3]v vaut « %[4]v »"},
+	{CodeNotKept, "%[1]q has no place in the model: listed here, not written back", "« %[1]v » n'a pas de place dans le modèle : signalé ici, non réécrit"},
+	{CodeDoctype, "XML with a document type declaration is refused (DTD and entities are not read)", "le XML avec une déclaration de type de document est refusé (DTD et entités ne sont pas lues)"},
+	{CodeXMLSyntax, "malformed XML at line %[1]v: %[2]v", "XML mal formé ligne %[1]v : %[2]v"},
+	{CodeDuration, "%[1]q is not a duration (H:MM, HH:MM or HH:MM:SS, not negative)", "« %[1]v » n'est pas une durée (H:MM, HH:MM ou HH:MM:SS, positive)"},
+	{CodeReplaced, "%[1]q is not accepted in what is written back: replaced by %[2]q", "« %[1]v » n'est pas accepté dans ce qui est réécrit : remplacé par « %[2]v »"},
 	{CodePBSection, "the section %[1]v is expected here, found %[2]q", "la section %[1]v est attendue ici, trouvé « %[2]v »"},
 	{CodePBCount, "META %[1]v says %[2]v, the file has %[3]v", "META %[1]v annonce %[2]v, le fichier en compte %[3]v"},
 	{CodeNotPositive, "must be positive (is %[1]v)", "doit être positif (vaut %[1]v)"},

@@ -73,4 +73,29 @@
 // read ([Programme.WriteFrabXML], [Programme.WriteFrabJSON]); tests validate them against
 // the published XSD and JSON schema. Every user-typed text is escaped in every format.
 // [WriteCalendarICal] writes an event calendar known to the month.
+//
+// # Schedules of other tools
+//
+// [Import] reads what conference tools publish into an [Imported] schedule: frab XML in
+// the c3voc dialect (the CCC hub's 39C3, with its extra <code>, <origin_url> and nested
+// <link> elements) and in Pentabarf's (FOSDEM: tracks outside the conference, no <date>,
+// a day_change), frab / pretalx JSON (Camp 2019, rC3, DemoCon) and c3voc's schedule2 JSON
+// (the hub). Times are instants with their offset: an event's own <date> wins over its
+// day, so a talk after midnight keeps its real date; without one, the day's date and the
+// clock are used, on the next calendar day before the day change. Reading is lenient,
+// with warnings and their paths ([ImportOptions.Warn]): persons without IDs (matched by
+// name), durations "H:MM", "HH:MM", "HH:MM:SS" or minutes, a missing time zone (UTC, or
+// [ImportOptions.Zone]), members the model has no place for (a speaker's biography,
+// pretalx's answers: [civic.CodeNotKept]); e-mails and room capacities are not asked for,
+// since the formats have none. It is strict, every problem at once with its path, on an
+// event without start or duration, a negative or malformed duration
+// ([civic.CodeDuration]), malformed or cut-short XML ([civic.CodeXMLSyntax]) or JSON, an
+// XML document type declaration ([civic.CodeDoctype]: entities are never expanded), a
+// token over [MaxImportToken], a file over [MaxImportSize], nesting over
+// [MaxImportDepth]. [Imported.Check] is the programme checker for them: a room or a
+// person in two places at once, an ID, GUID, code or slug used twice.
+// [Imported.WriteFrabXML] writes them back, one event element per event with the same
+// times, rooms, tracks and persons, valid against the c3voc XSD even where the source is
+// not: what the XSD refuses (an upper-case acronym or slug, a relative logo, a missing
+// GUID, an ID used twice) is replaced and reported ([civic.CodeReplaced]).
 package schedule

@@ -15,3 +15,11 @@ done
 xmllint --noout --schema "$conf/schedule.xml.xsd" "$dir"/programme.*.xml schedule/testdata/*.frab.xml
 (cd .ci/frab && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 node .ci/frab/check.mjs "$conf/schedule.schema.json" "$dir"/programme.*.json schedule/testdata/*.frab.json
+# The real schedules of other tools (frab, Pentabarf, pretalx, the CCC hub), read and written
+# back as frab XML by civic programme convert: valid against the XSD even where the source is
+# not (the Go test TestImportWriteReal checks the same, and the number of events).
+go build -o "$dir/civic" ./cmd/civic
+for f in ../shared/real/schedules/*.xml ../shared/real/schedules/*.json; do
+	"$dir/civic" programme convert --out "$dir/real.$(basename "$f").xml" "$f" 2>/dev/null
+done
+xmllint --noout --schema "$conf/schedule.xml.xsd" "$dir"/real.*.xml

@@ -153,7 +153,13 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 // runProgramme builds and prints the programme, or checks one ("civic programme check FILE").
 func runProgramme(e *env) error {
 	if len(e.args) > 0 && e.args[0] == "check" {
+		if foreignSchedule(e.args[1:]) { // another tool's schedule: programme_import.go
+			return runImportCheck(e)
+		}
 		return runProgrammeCheck(e)
+	}
+	if len(e.args) > 0 && e.args[0] == "convert" { // programme_import.go
+		return runProgrammeConvert(e)
 	}
 	fs := flags("programme")
 	format := fs.String("format", "text", "output: text, md, html, ics, frab-xml, frab-json or json (the programme document)")
