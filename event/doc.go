@@ -41,8 +41,9 @@
 //     [civic.CodeOverCapacity] when an audience or the tables do not fit in the rooms of
 //     their track, or the audience exceeds the tables' seats;
 //   - [civic.CodeUnknownRef] for a track that names a room the event does not have;
-//   - [civic.CodeControlChar], [civic.CodeBidiChar] and [civic.CodeMarkup] for titles and
-//     names that are not one line of plain text.
+//   - [civic.CodeControlChar] and [civic.CodeBidiChar] for titles and names that are not
+//     one line of text. Markup ("<b>", "x<y", "&amp;") is plain text, escaped by every
+//     export, and never refused.
 //
 // Checking a time zone calls [time.LoadLocation], which needs the IANA time zone
 // database: from the system, or embedded in the program by importing time/tzdata (the
@@ -59,8 +60,9 @@
 // # Built-in data
 //
 // [Journee2019] is the Journée de la civic tech et de l'engagement citoyen of 18 March
-// 2019 at the CESE, and [Observatoire2018] the twelve activities of the Observatoire's
-// 2018–2019 calendar. Both are embedded JSON documents, decoded and validated at each
+// 2019 at the CESE, [Rencontres2027] a fictional three-day event in Montréal (8–10 June
+// 2027, America/Toronto) that shares nothing with it, and [Observatoire2018] the twelve
+// activities of the Observatoire's 2018–2019 calendar. Both are embedded JSON documents, decoded and validated at each
 // call by the same code as any platform's own documents. Where the sources are silent
 // (the names of every room but the hemicycle), the data says so in a description.
 //

@@ -3,10 +3,16 @@
 //
 // # The grid
 //
-// A [Grid] lists the [Slot] values of each track: a kind of session ([Kind]), local start
-// and end times, the time kept for discussion, and, for co-construction sessions, the
-// families of actors whose projects they take. [Journee2019Grid] is the provisional
-// programme of the Journée of 18 March 2019 as the call gives it, word for word in French.
+// A [Grid] lists the [Slot] values of each track: a kind of session ([Kind]), the call's
+// formats its sessions host (a poster only in a poster session), the day (a number from
+// the event's first day, and optionally its date), local start and end times — a slot may
+// cross midnight ([Slot.EndsNextDay]), and the grid's day change ([Grid.DayChange], frab's
+// day_change) puts the sessions after midnight in the day before —, the time kept for
+// discussion, the themes (axes) a session is built around, and, for co-construction
+// sessions, the families of actors whose projects they take. Times are local to the
+// event's time zone. [Journee2019Grid] is the provisional programme of the Journée of 18
+// March 2019 as the call gives it, word for word in French; [Rencontres2027Grid] the three
+// days of a fictional event in Montréal, with an evening that ends after midnight.
 //
 // # Automatic scheduling
 //
@@ -21,7 +27,8 @@
 // Hard constraints:
 //
 //   - each proposal at most once: Σs x[p,s] ≤ 1;
-//   - the session fits the format: results of actions (research presentations and field
+//   - the session fits the format: the formats its slot lists or, for the 2019 kinds
+//     without a list, results of actions (research presentations and field
 //     reports) go to round tables and experience workshops, pitches to the opening
 //     plenary, centrifugeuse projects to co-construction sessions that take the holder's
 //     family (public → local-authority projects, company → start-ups, association →
@@ -61,17 +68,20 @@
 //
 // [Programme.Check] validates any programme, built or edited by hand, against its
 // [Context]: every conflict with its path, a stable code and a message in French or
-// English (proposal twice, not confirmed, wrong kind of session, over time, room or table
-// used twice, someone in two places at once — at two tables of one session too —, a room
-// smaller than its share of the track's audience or tables with fewer seats than the
-// format needs ([civic.CodeOverCapacity]), markup in titles).
+// English (proposal twice, not confirmed, a format the session does not host, over time,
+// room or table used twice, someone in two places at once — at two tables of one session
+// too —, a room smaller than its share of the track's audience or tables with fewer seats
+// than the format needs ([civic.CodeOverCapacity]), control characters in titles).
 //
 // # Publishing
 //
-// A programme is written as text, Markdown, a self-contained accessible HTML grid,
-// iCalendar (RFC 5545), and the frab / c3voc schedule XML and JSON that conference apps
-// read ([Programme.WriteFrabXML], [Programme.WriteFrabJSON]); tests validate them against
-// the published XSD and JSON schema. Every user-typed text is escaped in every format.
+// A programme is written as text, Markdown and a self-contained accessible HTML page (built
+// with html/template), each grouped by day; iCalendar (RFC 5545), one VEVENT per session
+// and one per talk with stable UIDs; and the frab / c3voc schedule XML and JSON that
+// conference apps read ([Programme.WriteFrabXML], [Programme.WriteFrabJSON]), one day per
+// day of the event and one event per talk, valid for any event ID; tests validate them
+// against the published XSD and JSON schema. Markup in a title is plain text: it is never
+// refused, and every user-typed text is escaped in every format.
 // [WriteCalendarICal] writes an event calendar known to the month.
 //
 // # Schedules of other tools

@@ -12,18 +12,18 @@ import (
 )
 
 // FuzzBuild schedules fuzzed instances (a subset of the sample, states, shared speakers,
-// the Journée's grid or staggered slots) and asserts the checker's verdict on the result:
+// the Journée's grid, staggered slots, three days across midnight, or the Rencontres 2027
+// with its formats hosted by their sessions) and asserts the checker's verdict on the result:
 // whatever the input, Build never panics, places no proposal twice, explains every
 // proposal it leaves out, and builds a programme the checker accepts.
 func FuzzBuild(f *testing.F) {
-	j, st := journee(f), staggered(f)
-	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, false)
-	f.Add([]byte{0xff, 0x10, 0x21, 0x32, 0x43, 0x54, 0x65, 0x76, 0x87, 0x98, 0xa9, 0xba}, true)
-	f.Fuzz(func(t *testing.T, plan []byte, stagger bool) {
-		cx := j
-		if stagger {
-			cx = st
-		}
+	contexts := []schedule.Context{journee(f), staggered(f), threeDays(f, "ct-2027"), rencontres(f)}
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, uint8(0))
+	f.Add([]byte{0xff, 0x10, 0x21, 0x32, 0x43, 0x54, 0x65, 0x76, 0x87, 0x98, 0xa9, 0xba}, uint8(1))
+	f.Add([]byte{0x05, 0x46, 0x87, 0xc8, 0x09, 0x4a, 0x8b, 0xcc, 0x0d, 0x4e}, uint8(2))
+	f.Add([]byte{0x01, 0x42, 0x83, 0xc4, 0x25, 0x66, 0xa7, 0xe8, 0x29, 0x1a, 0x1b, 0x1c}, uint8(3))
+	f.Fuzz(func(t *testing.T, plan []byte, which uint8) {
+		cx := contexts[int(which)%len(contexts)]
 		all := cx.Proposals
 		cx.Proposals = nil
 		seen := map[string]bool{}

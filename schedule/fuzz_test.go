@@ -9,8 +9,9 @@ import (
 	"github.com/civic-observatory/civic/schedule"
 )
 
-// FuzzDecodeProgramme decodes and checks any bytes as a programme of the Journée: never a
-// panic, every problem with a known code, and a programme that passes round-trips.
+// FuzzDecodeProgramme decodes and checks any bytes as a programme of the Journée and of a
+// three-day event whose sessions cross midnight: never a panic, every problem with a known
+// code, and a programme that passes round-trips.
 func FuzzDecodeProgramme(f *testing.F) {
 	cx := journee(f)
 	pr, err := schedule.Build(cx)
@@ -21,21 +22,37 @@ func FuzzDecodeProgramme(f *testing.F) {
 	f.Add(good)
 	f.Add([]byte(`{"event":"journee-civic-tech-2019","sessions":[{"id":"x","slot":"ouverture","talks":[{"proposal":"p031","start":"08:00","minutes":-5,"table":3}]}]}`))
 	f.Add([]byte(`{"sessions":[{"slot":"soiree","talks":[{"start":"23:59","minutes":1440}]}]}`))
+	three := threeDays(f, "ct-2027")
+	pr3, err := schedule.Build(three)
+	if err != nil {
+		f.Fatal(err)
+	}
+	good3, _ := json.Marshal(pr3)
+	f.Add(good3)
+	f.Add([]byte(`{"event":"ct-2027","sessions":[{"id":"n","slot":"nuit","talks":[{"proposal":"p001","start":"01:20","minutes":20}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := schedule.DecodeProgramme(data, cx)
-		for _, e := range civic.FieldErrors(err) {
-			if !e.Code.Valid() {
-				t.Fatalf("unknown code %q", e.Code)
-			}
-		}
-		if err != nil {
-			return
-		}
-		out, _ := json.Marshal(p)
-		if _, err := schedule.DecodeProgramme(out, cx); err != nil {
-			t.Fatalf("a valid programme does not decode again: %v", err)
+		for _, cx := range []schedule.Context{cx, three} {
+			checkProgramme(t, data, cx)
 		}
 	})
+}
+
+// checkProgramme decodes data as a programme of cx: never a panic, every problem with a
+// known code, and a programme that passes round-trips.
+func checkProgramme(t *testing.T, data []byte, cx schedule.Context) {
+	p, err := schedule.DecodeProgramme(data, cx)
+	for _, e := range civic.FieldErrors(err) {
+		if !e.Code.Valid() {
+			t.Fatalf("unknown code %q", e.Code)
+		}
+	}
+	if err != nil {
+		return
+	}
+	out, _ := json.Marshal(p)
+	if _, err := schedule.DecodeProgramme(out, cx); err != nil {
+		t.Fatalf("a valid programme does not decode again: %v", err)
+	}
 }
 
 // FuzzDecodeGrid decodes and checks any bytes as a grid of the one-day Journée and of a
