@@ -26,7 +26,8 @@ func TestSheetMasking(t *testing.T) {
 		want   []string
 	}{
 		{"text", []string{"académique          9       16  56.25 %", "entreprise         <5        6       <5", "association        <5        9       <5", "citoyen            <5       <5       <5"}},
-		{"csv", []string{"category,accepted,decided,rate\n", "académique,9,16,0.5625\n", "entreprise,,6,\n", "citoyen,,,\n"}},
+		{"csv", []string{"category,accepted,decided,rate,accepted_masked,decided_masked,rate_masked\n", "académique,9,16,0.5625,false,false,false\n",
+			"entreprise,,6,,true,false,true\n", "citoyen,,,,true,true,true\n"}},
 		{"md", []string{"| category | accepted | decided | rate |\n| --- | --- | --- | --- |\n", "| entreprise | <5 | 6 | <5 |"}},
 		{"json", []string{`"accepted": null`, `"rate": 0.5625`}},
 	}
@@ -84,7 +85,15 @@ func TestMaskingCannotBeUndone(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	require.NoError(t, tab.Table(language.French).Write(&buf, "csv", 5))
-	assert.Equal(t, "kind \\ level,x,y,total\na,7,<5,*\nb,0,6,6\ntotal,7,*,*\n", buf.String())
+	// CSV: numbers only in number columns; masked counts and the totals that would reveal
+	// them are empty, flagged, without a share; shares are of the 13 published.
+	assert.Equal(t, "kind,level,count,masked,share,denominator\n"+
+		"a,x,7,false,0.538462,13\na,y,,true,,13\na,(total),,true,,13\n"+
+		"b,x,0,false,0.000000,13\nb,y,6,false,0.461538,13\nb,(total),6,false,0.461538,13\n"+
+		"(total),x,7,false,0.538462,13\n(total),y,,true,,13\n(total),(total),,true,,13\n", buf.String())
+	buf.Reset()
+	require.NoError(t, tab.Table(language.French).Write(&buf, "text", 5))
+	assert.Equal(t, "kind \\ level  x   y  total\na             7  <5      *\nb             0   6      6\ntotal         7   *      *\n", buf.String())
 	buf.Reset()
 	require.NoError(t, tab.Table(language.French).Write(&buf, "json", 5))
 	assert.Contains(t, buf.String(), `"records": 0`)

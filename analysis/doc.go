@@ -29,4 +29,22 @@
 // refused are few, since either gives the other. Tables also hide ("*") the totals of the
 // rows and columns that hold a masked count and the grand total, and compute shares over
 // the published counts only, so that a masked count cannot be worked out from the totals.
+//
+// # For programs: CSV and JSON
+//
+// Text and Markdown are for people ("<5", "*", "64.29 %"; a figure that does not exist
+// reads "n/a" in the commands' text output only). CSV and JSON are for programs, and hold
+// numbers only where numbers are expected:
+//
+//   - a table in CSV is one line per cell, row totals and column totals included (their
+//     category is TotalLabel, "(total)"): the two categories, count, masked (true or
+//     false), share (a fraction of the published counts) and denominator (the published
+//     counts the share is of). A masked count, or a total that would reveal one, is an
+//     empty count and share with masked true;
+//   - a sheet in CSV keeps its columns, a masked figure being an empty field, and adds one
+//     flag column per number column, "NAME_masked", true or false (empty on a row where
+//     the column holds a label); rates come with their numerator and denominator
+//     (accepted, decided);
+//   - in JSON, a masked or unknown figure is null, never a string; tables give counts and
+//     shares.
 package analysis

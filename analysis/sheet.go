@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -119,8 +120,9 @@ func (sh *Sheet) JSON(k int) []map[string]any {
 }
 
 // Write writes the sheet as "text", "md", "csv" or "json", masking every figure that rests
-// on a count from 1 to k−1 ("<k" in text and Markdown, an empty field in CSV, null in
-// JSON). Labels are given in the language of tag in text and Markdown. A sheet masks each
+// on a count from 1 to k−1 ("<k" in text and Markdown, null in JSON; in CSV an empty
+// field, with a flag column per number column, "NAME_masked", true or false, after the
+// sheet's columns, so that number columns hold numbers only). Labels are given in the language of tag in text and Markdown. A sheet masks each
 // figure on its own (primary suppression); tables also hide the totals that would reveal
 // a masked count (see [Table.Write]).
 func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) error {
@@ -131,14 +133,31 @@ func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) erro
 		enc.SetIndent("", "  ")
 		return enc.Encode(map[string]any{"name": sh.Name, "k": k, "rows": sh.JSON(k)})
 	case "csv":
+		// Numbers only in number columns: a masked figure is an empty field, and a flag
+		// column per number column ("rate_masked": true or false) says which.
+		var numeric []int
+		for i := range sh.Head {
+			if slices.ContainsFunc(sh.Rows, func(r []Cell) bool { return i < len(r) && r[i].IsNum }) {
+				numeric = append(numeric, i)
+			}
+		}
+		head := slices.Clone(sh.Head)
+		for _, i := range numeric {
+			head = append(head, sh.Head[i]+"_masked")
+		}
 		cw := csv.NewWriter(w)
-		cw.Write(sh.Head)
-		line := make([]string, len(sh.Head))
+		cw.Write(head)
+		line := make([]string, len(head))
 		for _, r := range sh.Rows {
 			clear(line)
 			for i, c := range r {
-				if i < len(line) {
+				if i < len(sh.Head) {
 					line[i], _ = c.value(k)
+				}
+			}
+			for j, i := range numeric {
+				if i < len(r) && r[i].IsNum {
+					line[len(sh.Head)+j] = strconv.FormatBool(r[i].Masked(k))
 				}
 			}
 			cw.Write(line)

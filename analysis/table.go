@@ -149,9 +149,12 @@ func masked(n int64, k int) bool { return n > 0 && n < int64(k) }
 // Write writes the table as "text", "md", "csv" or "json", masking every count from 1 to
 // k−1 (k ≤ 1 masks nothing) and, so that no masked count can be worked out again, the
 // totals of the rows and columns that hold one and the grand total (printed "*"); shares
-// are of the published counts. Masked counts print as "<k", or null in
-// JSON, which also gives every cell's share of the total. With Shares, text, Markdown and
-// CSV print shares of the total instead of counts.
+// are of the published counts. Masked counts print as "<k" in text and Markdown, null in
+// JSON, which also gives every cell's share of the total. CSV is for programs: one line
+// per cell with numbers in its number columns, a masked count being an empty field with a
+// separate flag (see [Table.writeCSV]: columns ROW, COL, count, masked, share,
+// denominator). With Shares, text and Markdown print shares of the total instead of
+// counts.
 func (tb *Table) Write(w io.Writer, format string, k int) error {
 	sup := tb.suppress(k)
 	cell := func(n int64) string {
@@ -186,10 +189,7 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 	rows = append(rows, append(foot, total(tb.Total, sup.any)))
 	switch format {
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write(head)
-		cw.WriteAll(rows)
-		return cw.Error()
+		return tb.writeCSV(w, k, sup)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
@@ -227,6 +227,44 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		return nil
 	}
 	return fmt.Errorf("analysis: unknown format %q (want text, md, csv or json)", format)
+}
+
+// TotalLabel names the totals in the CSV form of a table, in the row or column dimension.
+const TotalLabel = "(total)"
+
+// writeCSV writes the table for programs, one line per cell: the row's and the column's
+// categories, then the count, whether it is masked, its share and the share's
+// denominator. Every number column holds numbers only: a masked count (from 1 to k−1, or
+// a total that would reveal one) is an empty field with masked "true", and its share is
+// empty too; shares are fractions of the published counts (the denominator, on every
+// line). Row totals have the column TotalLabel, column totals the row TotalLabel.
+func (tb *Table) writeCSV(w io.Writer, k int, sup suppression) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{tb.Row, tb.Col, "count", "masked", "share", "denominator"})
+	den := strconv.FormatInt(sup.visible, 10)
+	line := func(r, c string, n int64, hidden bool) {
+		if hidden || masked(n, k) {
+			cw.Write([]string{r, c, "", "true", "", den})
+			return
+		}
+		share := ""
+		if sup.visible > 0 {
+			share = strconv.FormatFloat(float64(n)/float64(sup.visible), 'f', 6, 64)
+		}
+		cw.Write([]string{r, c, strconv.FormatInt(n, 10), "false", share, den})
+	}
+	for i, r := range tb.Rows {
+		for j, c := range tb.Cols {
+			line(r, c, tb.Counts[i][j], false)
+		}
+		line(r, TotalLabel, tb.RowTotals[i], sup.row[i])
+	}
+	for j, c := range tb.Cols {
+		line(TotalLabel, c, tb.ColTotals[j], sup.col[j])
+	}
+	line(TotalLabel, TotalLabel, tb.Total, sup.any)
+	cw.Flush()
+	return cw.Error()
 }
 
 func mapStrings(in []string, f func(string) string) []string {

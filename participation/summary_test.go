@@ -38,8 +38,8 @@ func ExampleSummarySheet() {
 		os.Stdout.WriteString(l + "\n")
 	}
 	// Output:
-	// metric,value
-	// devices,120
-	// evaluated,67
-	// evaluated_share,0.5583
+	// metric,value,value_masked
+	// devices,120,false
+	// evaluated,67,false
+	// evaluated_share,0.5583,false
 }

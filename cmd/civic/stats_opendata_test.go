@@ -25,9 +25,9 @@ func TestStatsOpenData(t *testing.T) {
 			[]string{"origin \\ category", "Acceptance rate by origin", "citizen           2247     3445  65.22 %", "Justícia global            40       62  64.52 %"},
 			[]string{`warning: row[1][13]: unused_column: the column "positive_comments" is not read into the model`}},
 		{[]string{"stats", "--source", "decidim", "--format", "csv", "--only", "rates_origin", pam},
-			[]string{"category,accepted,decided,rate\n", "official,1244,1300,0.9569\n"}, nil},
+			[]string{"category,accepted,decided,rate,accepted_masked,decided_masked,rate_masked\n", "official,1244,1300,0.9569,false,false,false\n"}, nil},
 		{[]string{"stats", "--source", "decidim", "--by", "scope,state", "--format", "csv", pam},
-			[]string{"scope \\ state,accepted,rejected,total\n", "total,8142,2718,10860\n"}, nil},
+			[]string{"scope,state,count,masked,share,denominator\n", "(total),accepted,8142,false,0.749724,10860\n", "(total),(total),10860,false,1.000000,10860\n"}, nil},
 		{[]string{"--lang", "fr", "stats", "--source", "consul", "--by", "state,origin", "--k", "1", madrid},
 			[]string{"state \\ origin", "archived             74             1     75"}, []string{"avertissement : row[1][0]: unused_column"}},
 	}

@@ -22,13 +22,13 @@ func TestStats(t *testing.T) {
 	}{
 		{[]string{"--lang", "en", "stats"}, []string{"kind \\ level", "Devices evaluated", "Median participation rate", "total variation distance", "Indicators used"}},
 		{[]string{"--lang", "fr", "stats"}, []string{"kind \\ level", "Dispositifs évalués", "Taux de participation médian", "distance de variation totale"}},
-		{[]string{"stats", "--by", "role,evaluation", "--format", "csv", "--k", "1"}, []string{"role \\ evaluation,external,internal,none,participatory,total"}},
-		{[]string{"stats", "--format", "csv", "--only", "summary"}, []string{"metric,value\n", "evaluated_share,0.5583\n"}},
+		{[]string{"stats", "--by", "role,evaluation", "--format", "csv", "--k", "1"}, []string{"role,evaluation,count,masked,share,denominator\n", "(total),(total),120,false,1.000000,120\n"}},
+		{[]string{"stats", "--format", "csv", "--only", "summary"}, []string{"metric,value,value_masked\n", "evaluated_share,0.5583,false\n"}},
 		{[]string{"stats", "--format", "md", "--by", "kind,evaluated"}, []string{"## ", "| kind \\ evaluated | false | true | total |", "| metric | value |"}},
 		{[]string{"stats", "--by", "role,open_source", "--shares", "--k", "1"}, []string{"%", "100.0%"}},
 		{[]string{"stats", "--by", "participation,size", "--k", "1"}, []string{"1: <0.1%", "4: >1M"}},
 		{[]string{"--lang", "en", "stats", "--source", "proposals"}, []string{"axis \\ family", "Acceptance rate by family", "Acceptance rate by format", "field-report"}},
-		{[]string{"stats", "--source", "proposals", "--format", "csv", "--only", "rates_format", "--k", "1"}, []string{"category,accepted,decided,rate\n", "field-report,"}},
+		{[]string{"stats", "--source", "proposals", "--format", "csv", "--only", "rates_format", "--k", "1"}, []string{"category,accepted,decided,rate,accepted_masked,decided_masked,rate_masked\n", "field-report,"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
