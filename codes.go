@@ -53,7 +53,7 @@ const (
 	CodeLangNotAccepted   Code = "language_not_accepted" // the call does not accept this language; args: language
 	CodeAfterDeadline     Code = "after_deadline"        // submitted at or after the deadline; args: submitted, deadline
 	CodeBeforeOpening     Code = "before_opening"        // submitted before the call opened; args: submitted, opening
-	CodeFutureResults     Code = "future_results"        // results of actions not yet carried out; args: date of the actions (start or end), submission
+	CodeFutureResults     Code = "future_results"        // results of actions not yet carried out; args: date of the actions (start or end), the call's deadline
 	CodeProjectLaunched   Code = "project_launched"      // a centrifugeuse project that is already launched
 	CodeNotForFormat      Code = "not_for_format"        // a section this format does not take; args: section, format
 	CodeFamilyNotAllowed  Code = "family_not_allowed"    // the format is not open to this family of actors; args: family, format
@@ -89,6 +89,19 @@ const (
 	CodeQuotaUnmet      Code = "quota_unmet"          // a quota no selection can meet together with the others; args: quota, shortfall
 	CodeInfeasible      Code = "infeasible"           // no selection meets every quota; args: number of quotas in conflict
 	CodeSolverLimit     Code = "solver_limit"         // the exact solver gave up before proving optimality; args: nodes explored
+)
+
+// Trust codes: what the workflow owns, journal heads, stores (package contribution and
+// civic review).
+const (
+	CodeTimeBackwards Code = "time_backwards" // a journal entry dated before the entry before it; args: time, time of the entry before
+	CodeNotMember     Code = "not_member"     // an actor the board's roster does not list for the role; args: actor, role
+	CodeHeadMissing   Code = "head_missing"   // the journal ends before the published head: entries were removed; args: entries found, head's sequence number
+	CodeHeadMismatch  Code = "head_mismatch"  // the journal's entry at the head's sequence number has another hash: it was rewritten or forked; args: sequence number, hash published, hash found
+	CodeBadSignature  Code = "bad_signature"  // a signed head whose signature does not verify with the key given; args: sequence number
+	CodeBadHead       Code = "bad_head"       // not a journal head SEQ:HASH; args: text
+	CodeStoreLocked   Code = "store_locked"   // another process holds the lock of the store; args: lock file
+	CodeStoreMismatch Code = "store_mismatch" // a file of the store disagrees with its journal; args: file, detail
 )
 
 // Event and programme codes (packages event and schedule).
@@ -188,7 +201,7 @@ var codeTable = [...]struct {
 	{CodeLangNotAccepted, "the call does not accept the language %[1]q", "l'appel n'accepte pas la langue « %[1]v »"},
 	{CodeAfterDeadline, "submitted at %[1]v, not before the deadline %[2]v", "soumise le %[1]v, pas avant la date limite du %[2]v"},
 	{CodeBeforeOpening, "submitted at %[1]v, before the call opened at %[2]v", "soumise le %[1]v, avant l'ouverture de l'appel le %[2]v"},
-	{CodeFutureResults, "reports actions dated %[1]v, after the submission on %[2]v: results of actions already carried out are expected, not future projects", "présente des actions datées de %[1]v, après la soumission du %[2]v : on attend les résultats d'actions menées, non des projets à venir"},
+	{CodeFutureResults, "reports actions dated %[1]v, after the deadline of %[2]v: results of actions already carried out are expected, not future projects", "présente des actions datées de %[1]v, après la date limite du %[2]v : on attend les résultats d'actions menées, non des projets à venir"},
 	{CodeProjectLaunched, "the project must be in design, not launched", "le projet doit être en phase de conception, et non lancé"},
 	{CodeNotForFormat, "the section %[1]q does not apply to the format %[2]q", "la rubrique « %[1]v » ne s'applique pas au format « %[2]v »"},
 	{CodeFamilyNotAllowed, "the format %[2]q is not open to %[1]q actors", "le format « %[2]v » n'est pas ouvert aux acteurs « %[1]v »"},
@@ -231,6 +244,14 @@ var codeTable = [...]struct {
 	{CodeQuotaUnmet, "the quota %[1]v cannot be met with the others: short by %[2]v", "le quota %[1]v ne peut pas être respecté avec les autres : il manque %[2]v"},
 	{CodeInfeasible, "no selection meets every quota: %[1]v quotas conflict", "aucune sélection ne respecte tous les quotas : %[1]v quotas sont en conflit"},
 	{CodeSolverLimit, "the exact solver stopped after %[1]v nodes without proving optimality", "le solveur exact s'est arrêté après %[1]v nœuds sans prouver l'optimalité"},
+	{CodeTimeBackwards, "dated %[1]v, before the entry before it (%[2]v): journal times never go backwards", "datée du %[1]v, avant l'entrée précédente (%[2]v) : le temps d'un journal ne recule jamais"},
+	{CodeNotMember, "%[1]q does not hold the role %[2]q", "« %[1]v » n'a pas le rôle « %[2]v »"},
+	{CodeHeadMissing, "the journal has %[1]v entries but its published head is entry %[2]v: entries were removed", "le journal a %[1]v entrées mais sa tête publiée est l'entrée %[2]v : des entrées ont été supprimées"},
+	{CodeHeadMismatch, "entry %[1]v does not have the published hash %[2]v but %[3]v: the journal was rewritten or forked", "l'entrée %[1]v n'a pas l'empreinte publiée %[2]v mais %[3]v : le journal a été réécrit ou a divergé"},
+	{CodeBadSignature, "the signature of the head at entry %[1]v does not verify", "la signature de la tête à l'entrée %[1]v n'est pas valide"},
+	{CodeBadHead, "%[1]q is not a journal head SEQ:HASH", "« %[1]v » n'est pas une tête de journal SEQ:EMPREINTE"},
+	{CodeStoreLocked, "another process is writing to the store (lock %[1]v held): try again", "un autre processus écrit dans le dépôt (verrou %[1]v pris) : réessayez"},
+	{CodeStoreMismatch, "%[1]v disagrees with the journal: %[2]v", "%[1]v ne concorde pas avec le journal : %[2]v"},
 	{CodeAbovePopulation, "%[1]v participants are more than the %[2]v inhabitants of the territory", "%[1]v participants, c'est plus que les %[2]v habitants du territoire"},
 	{CodeAboveContribution, "%[1]v contributions taken into account are more than the %[2]v received", "%[1]v contributions retenues, c'est plus que les %[2]v reçues"},
 	{CodeAboveParticipants, "the categories add up to %[1]v, more than the %[2]v participants", "les catégories totalisent %[1]v, plus que les %[2]v participants"},

@@ -14,16 +14,16 @@ import (
 // This file gives proposals to the generic analysis of package analysis: their
 // dimensions and acceptance rates.
 
-// ProposalDimensions lists the dimensions of proposals to a call: format, family (of the
+// ProposalDimensions lists the dimensions of the records of proposals to a call: format, family (of the
 // first contributor), axis, language, state, international.
-func ProposalDimensions(c *Call) []analysis.Dimension[*Proposal] {
-	return []analysis.Dimension[*Proposal]{
-		analysis.Single("format", func(p *Proposal) string { return p.Format }),
-		analysis.Single("family", func(p *Proposal) string { return string(p.Family()) }),
-		{Name: "axis", Values: func(p *Proposal) []string { return p.Axes }},
-		analysis.Single("language", func(p *Proposal) string { return p.Language }),
-		analysis.Single("state", func(p *Proposal) string { return string(p.State) }),
-		analysis.Single("international", func(p *Proposal) string { return strconv.FormatBool(p.International(c)) }),
+func ProposalDimensions(c *Call) []analysis.Dimension[*Record] {
+	return []analysis.Dimension[*Record]{
+		analysis.Single("format", func(p *Record) string { return p.Format }),
+		analysis.Single("family", func(p *Record) string { return string(p.Family()) }),
+		{Name: "axis", Values: func(p *Record) []string { return p.Axes }},
+		analysis.Single("language", func(p *Record) string { return p.Language }),
+		analysis.Single("state", func(p *Record) string { return string(p.State) }),
+		analysis.Single("international", func(p *Record) string { return strconv.FormatBool(p.International(c)) }),
 	}
 }
 
@@ -32,7 +32,7 @@ func ProposalDimensions(c *Call) []analysis.Dimension[*Proposal] {
 // scheduled or cancelled (the committee said yes); decided adds those waitlisted and
 // rejected; drafts, submissions under review and withdrawals are left out. Categories are
 // sorted with the collation of the language.
-func AcceptanceRates(ps []*Proposal, dim analysis.Dimension[*Proposal], tag language.Tag) []analysis.Rate {
+func AcceptanceRates(ps []*Record, dim analysis.Dimension[*Record], tag language.Tag) []analysis.Rate {
 	byCat := map[string]*analysis.Rate{}
 	for _, p := range ps {
 		var acc, dec bool

@@ -18,19 +18,21 @@ func TestAcceptanceRates(t *testing.T) {
 	require.NoError(t, err)
 	states := []contribution.State{contribution.StateAccepted, contribution.StateRejected, contribution.StateConfirmed,
 		contribution.StateWaitlisted, contribution.StateSubmitted, contribution.StateWithdrawn}
+	rs := make([]*contribution.Record, len(ps))
 	for i, p := range ps {
-		p.State = states[i%len(states)]
+		rs[i] = contribution.NewRecord(p)
+		rs[i].State = states[i%len(states)]
 	}
 	dims := contribution.ProposalDimensions(c)
 	format, _ := analysis.FindDimension(dims, "format")
-	rates := contribution.AcceptanceRates(ps, format, language.French)
+	rates := contribution.AcceptanceRates(rs, format, language.French)
 	var acc, dec int
 	for _, r := range rates {
 		acc, dec = acc+r.Accepted, dec+r.Decided
 		assert.InDelta(t, float64(r.Accepted)/float64(r.Decided), r.Rate, 1e-12)
 	}
 	want := 0
-	for _, p := range ps {
+	for _, p := range rs {
 		if p.State != contribution.StateSubmitted && p.State != contribution.StateWithdrawn {
 			want++
 		}

@@ -223,11 +223,8 @@ func TestProposalRules(t *testing.T) {
 			}
 			p["contributors"] = cs
 		}, []string{"contributors too_many"}},
-		{"after the deadline", "p001", func(p doc) { p["submitted"] = "2019-01-25T00:00:00+01:00" }, []string{"submitted after_deadline"}},
-		{"just before the deadline", "p001", func(p doc) { p["submitted"] = "2019-01-24T23:59:59+01:00" }, nil},
-		{"deadline in another zone", "p001", func(p doc) { p["submitted"] = "2019-01-24T23:30:00Z" }, []string{"submitted after_deadline"}},
-		{"before the opening", "p001", func(p doc) { p["submitted"] = "2018-12-01T10:00:00+01:00" }, []string{"submitted before_opening"}},
-		{"impossible submission time", "p001", func(p doc) { p["submitted"] = "2019-02-30T10:00:00+01:00" }, []string{"submitted invalid_time"}},
+		// The time of submission is the server's, not the author's (issue 11).
+		{"author's submission time", "p001", func(p doc) { p["submitted"] = "2019-01-24T23:59:59+01:00" }, []string{"submitted unknown_field"}},
 		{"missing results", "p001", func(p doc) { delete(p, "results") }, []string{"results required"}},
 		{"results on a pitch", "p031", func(p doc) { p["results"] = sampleJSON(t, "p001")["results"] }, []string{"results not_for_format"}},
 		{"future results", "p015", func(p doc) { results(p)["period"] = doc{"start": "2019-02", "end": "2019-06"} }, []string{"results.period.start future_results", "results.period.end future_results"}},
@@ -245,7 +242,11 @@ func TestProposalRules(t *testing.T) {
 		{"unknown pitch kind", "p031", func(p doc) { p["pitch"].(doc)["kind"] = "song" }, []string{"pitch.kind unknown_value"}},
 		{"unknown field", "p001", func(p doc) { p["colour"] = "blue" }, []string{"colour unknown_field"}},
 		{"wrong type", "p001", func(p doc) { p["axes"] = "1" }, []string{"axes type", "questions[0] question_axis", "questions[1] question_axis"}},
-		{"unknown state", "p001", func(p doc) { p["state"] = "limbo" }, []string{"state unknown_value"}},
+		// What the workflow owns is not the author's to write (issue 11).
+		{"author's state", "p001", func(p doc) { p["state"] = "accepted" }, []string{"state unknown_field"}},
+		{"author's pending decision", "p001", func(p doc) { p["pending"] = "accept" }, []string{"pending unknown_field"}},
+		{"author's version", "p001", func(p doc) { p["version"] = 99 }, []string{"version unknown_field"}},
+		{"author's reviews", "p001", func(p doc) { p["reviews"] = []any{} }, []string{"reviews unknown_field"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -341,14 +341,8 @@ func (dec *Decoder) decodeProposal(d *jsondec.Decoder, data []byte, c *Call, p *
 					p.Contributors = append(p.Contributors, d.Person())
 				}
 			}
-		case "submitted":
-			p.Submitted = d.Time()
-		case "state":
-			p.State = State(d.Str())
-		case "version":
-			p.Version = d.Int()
-		case "pending":
-			p.Pending = Decision(d.Str())
+		case "submitted", "state", "version", "pending":
+			d.Unknown() // the workflow's, never an author's (see [Record]), with or without a call
 		default:
 			switch {
 			case c == nil:

@@ -26,7 +26,6 @@ func ExampleDecodeProposal() {
 		"questions": ["1.3", "2.1"],
 		"contributors": [{"name": "Léa Dubois", "email": "lea.dubois@example.fr",
 			"organisation": {"name": "Ville de Montreuil-sur-Loire", "kind": "commune", "country": "FR"}}],
-		"submitted": "2019-01-10T09:30:00+01:00",
 		"results": {"period": {"start": "2019-06"}, "actions": "Cahier des charges.", "findings": "Aucun pour l'instant."}
 	}`)
 	_, err = contribution.DecodeProposal(data, call)
@@ -37,7 +36,7 @@ func ExampleDecodeProposal() {
 	// Output:
 	// questions[1]: la question 2.1 relève de l'axe 2, que la proposition n'aborde pas
 	// results.period.end: est obligatoire
-	// results.period.start: présente des actions datées de 2019-06, après la soumission du 2019-01-10 09:30 CET : on attend les résultats d'actions menées, non des projets à venir
+	// results.period.start: présente des actions datées de 2019-06, après la date limite du 2019-01-25 00:00 CET : on attend les résultats d'actions menées, non des projets à venir
 }
 
 // A researcher counts the sample proposals by format and family of actors.

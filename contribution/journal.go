@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/internal/jsondec"
 )
@@ -107,6 +109,7 @@ type Journal struct {
 	chunks [][]Entry // blocks of chunkSize entries, so that appending never copies old entries
 	n      int
 	head   Hash
+	last   time.Time // the time of the last entry
 	buf    []byte
 }
 
@@ -125,19 +128,91 @@ func (j *Journal) each(f func(e *Entry) bool) {
 }
 
 // Append seals e as the next entry: it sets Seq, Prev and Hash, stores the time in UTC
-// without its monotonic reading, and returns the sealed entry.
-func (j *Journal) Append(e Entry) Entry {
+// without its monotonic reading and its texts in NFC, and returns the sealed entry. What
+// it hashes is exactly what [Journal.WriteTo] writes and [ReadJournal] reads back, so a
+// journal it builds always verifies. It refuses, changing nothing, an entry the journal
+// could not read back or that goes back in time ([Journal.Check]).
+func (j *Journal) Append(e Entry) (Entry, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return j.appendLocked(e)
 }
 
-func (j *Journal) appendLocked(e Entry) Entry {
+// Check reports, as a [*civic.FieldError], why [Journal.Append] would refuse e (nil when
+// it would not): a time before the last entry's ([civic.CodeTimeBackwards]), a text that
+// is not valid UTF-8 ([civic.CodeInvalidUTF8]), a time outside the years 0000–9999
+// ([civic.CodeInvalidTime]) or an entry whose line would exceed [MaxEntryBytes]
+// ([civic.CodeTooLarge]).
+func (j *Journal) Check(e *Entry) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.checkLocked(e)
+}
+
+// MaxEntryBytes bounds the line of one entry as written, line feed included: the longest
+// line [ReadJournal] reads back.
+const MaxEntryBytes = 1 << 20
+
+func (j *Journal) checkLocked(e *Entry) error {
+	t := e.Time.UTC()
+	if t.Before(j.last) {
+		return &civic.FieldError{Path: civic.Path{}.Key("time"), Code: civic.CodeTimeBackwards,
+			Args: []any{t.Format(time.RFC3339Nano), j.last.Format(time.RFC3339Nano)}}
+	}
+	if y := t.Year(); y < 0 || y > 9999 {
+		return &civic.FieldError{Path: civic.Path{}.Key("time"), Code: civic.CodeInvalidTime, Args: []any{t.String()}}
+	}
+	for _, f := range [...]struct {
+		name, s string
+	}{{"proposal", e.Proposal}, {"action", string(e.Action)}, {"from", string(e.From)}, {"to", string(e.To)},
+		{"actor", e.Actor}, {"role", string(e.Role)}, {"reason", e.Reason}} {
+		if !utf8.ValidString(f.s) {
+			return &civic.FieldError{Path: civic.Path{}.Key(f.name), Code: civic.CodeInvalidUTF8}
+		}
+	}
+	// The longest line: every byte of the texts escaped as \u00XX, plus the rest.
+	if n := entryOverhead + 6*(len(e.Proposal)+len(e.Action)+len(e.From)+len(e.To)+len(e.Actor)+len(e.Role)+len(e.Reason)); n > MaxEntryBytes {
+		if len(e.AppendJSON(nil))+1 > MaxEntryBytes {
+			return &civic.FieldError{Path: civic.Path{}.Key("reason"), Code: civic.CodeTooLarge, Args: []any{MaxEntryBytes}}
+		}
+	}
+	return nil
+}
+
+// entryOverhead bounds the bytes of a line besides its texts: member names, numbers,
+// time, hashes, the line feed.
+const entryOverhead = 400
+
+// nfc returns s in NFC, without allocating when it already is.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if norm.NFC.IsNormalString(s) {
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+	}
+	return s
+}
+
+func (j *Journal) appendLocked(e Entry) (Entry, error) {
+	e.Proposal, e.Actor, e.Reason = nfc(e.Proposal), nfc(e.Actor), nfc(e.Reason)
+	e.Action, e.From, e.To, e.Role = Action(nfc(string(e.Action))), State(nfc(string(e.From))), State(nfc(string(e.To))), Role(nfc(string(e.Role)))
+	if err := j.checkLocked(&e); err != nil {
+		return Entry{}, err
+	}
 	e.Seq = int64(j.n) + 1
 	e.Time = e.Time.UTC().Round(0)
 	e.Prev = j.head
 	j.buf = e.Canonical(j.buf[:0])
 	e.Hash = sha256.Sum256(j.buf)
+	j.push(e)
+	return e, nil
+}
+
+// push stores a sealed entry.
+func (j *Journal) push(e Entry) {
 	if j.n%chunkSize == 0 {
 		j.chunks = append(j.chunks, make([]Entry, 0, chunkSize))
 	}
@@ -145,7 +220,14 @@ func (j *Journal) appendLocked(e Entry) Entry {
 	*last = append(*last, e)
 	j.n++
 	j.head = e.Hash
-	return e
+	j.last = e.Time
+}
+
+// lastTime returns the time of the last entry, zero for an empty journal.
+func (j *Journal) lastTime() time.Time {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.last
 }
 
 // Len returns the number of entries.
@@ -196,12 +278,7 @@ func LoadJournal(entries []Entry) (*Journal, error) {
 	}
 	j := &Journal{}
 	for _, e := range entries {
-		if j.n%chunkSize == 0 {
-			j.chunks = append(j.chunks, make([]Entry, 0, chunkSize))
-		}
-		j.chunks[len(j.chunks)-1] = append(j.chunks[len(j.chunks)-1], e)
-		j.n++
-		j.head = e.Hash
+		j.push(e)
 	}
 	return j, nil
 }
@@ -471,6 +548,7 @@ func ReadJournal(r io.Reader) ([]Entry, error) {
 type chainChecker struct {
 	prevSeq  int64 // the highest sequence number so far
 	prevHash Hash
+	lastTime time.Time
 	seen     []uint64 // bit set of the sequence numbers seen, up to maxTracked
 	buf      []byte
 }
@@ -495,6 +573,11 @@ func (c *chainChecker) mark(seq int64) {
 // check records the problems of e, the line-th line (0-based).
 func (c *chainChecker) check(v *civic.ValidationError, line int, e *Entry) {
 	path := civic.Path{}.Index(line)
+	if e.Time.Before(c.lastTime) {
+		v.Add(path.Key("time"), civic.CodeTimeBackwards, e.Time.UTC().Format(time.RFC3339Nano), c.lastTime.UTC().Format(time.RFC3339Nano))
+	} else {
+		c.lastTime = e.Time
+	}
 	switch {
 	case e.Seq == c.prevSeq+1:
 	case c.has(e.Seq):
@@ -531,11 +614,19 @@ func VerifyEntries(entries []Entry) error {
 	return v.Err()
 }
 
-// ProposalState is where a replay leaves a proposal.
+// ProposalState is what the review workflow owns of a proposal: where a replay of the
+// journal leaves it. It is never taken from an author's document (see [Record]).
 type ProposalState struct {
-	State   State    `json:"state"`
-	Version int64    `json:"version"`
+	// State is where the proposal stands; empty for a draft.
+	State State `json:"state,omitempty"`
+	// Version counts the workflow transitions applied to the proposal, for optimistic
+	// concurrency: an action prepared on version n fails if the proposal has moved on.
+	Version int64 `json:"version"`
+	// Pending is the committee's decision while it is not yet published.
 	Pending Decision `json:"pending,omitempty"`
+	// Submitted is when the proposal was submitted, by the clock of the server that
+	// journaled the submission; zero for a draft.
+	Submitted time.Time `json:"submitted,omitzero"`
 }
 
 // Replayer rebuilds the state of every proposal from journal entries, checking that each
@@ -572,9 +663,7 @@ func (r *Replayer) Apply(v *civic.ValidationError, path civic.Path, e *Entry) {
 		v.Add(path.Key("to"), civic.CodeReplayMismatch, e.Seq, e.Proposal, string(e.To), string(to))
 		return
 	}
-	p := Proposal{State: st.State, Pending: st.Pending, Version: st.Version}
-	r.w.commit(&p, e.Action, to, e.Time)
-	st.State, st.Pending, st.Version = p.State, p.Pending, p.Version
+	commit(st, e.Action, to, e.Time)
 }
 
 // States returns the state of every proposal replayed so far, by ID.

@@ -13,11 +13,7 @@ import (
 // role and guard checks, the transition, and the journal append with its SHA-256 hash.
 func BenchmarkAction(b *testing.B) {
 	c := call2019(b)
-	p := &contribution.Proposal{ID: "p1", State: contribution.StateConfirmed}
-	board, err := contribution.NewBoard(c, []*contribution.Proposal{p}, contribution.BoardOptions{Event: eventStart})
-	if err != nil {
-		b.Fatal(err)
-	}
+	board := confirmedBoard(b, c, "p1")
 	reqs := [2]contribution.Request{
 		{Action: contribution.ActionSchedule, Actor: organiser, At: decisions, Reason: "programme v1"},
 		{Action: contribution.ActionUnschedule, Actor: organiser, At: decisions, Reason: "programme v2"},
@@ -55,7 +51,7 @@ func bigJournal(tb testing.TB, n int) []byte {
 	}
 	for i := range n {
 		s := steps[i%len(steps)]
-		j.Append(contribution.Entry{Time: at.Add(time.Duration(i) * time.Second), Proposal: fmt.Sprintf("p%07d", i/len(steps)),
+		mustAppend(tb, &j, contribution.Entry{Time: at.Add(time.Duration(i) * time.Second), Proposal: fmt.Sprintf("p%07d", i/len(steps)),
 			Action: s.a, From: s.from, To: s.to, Actor: "actor-" + string(s.role), Role: s.role})
 	}
 	var buf bytes.Buffer
@@ -74,4 +70,41 @@ func BenchmarkVerifyReplay1M(b *testing.B) {
 			b.Fatal(res.Entries, err)
 		}
 	}
+}
+
+// confirmedBoard returns a board holding one proposal, restored from a journal that takes
+// it to confirmed: what the workflow owns comes from a journal, never from the proposal.
+func confirmedBoard(tb testing.TB, c *contribution.Call, id string) *contribution.Board {
+	tb.Helper()
+	var j contribution.Journal
+	at := time.Date(2019, 1, 20, 9, 0, 0, 0, time.UTC)
+	for i, s := range []struct {
+		a        contribution.Action
+		from, to contribution.State
+		role     contribution.Role
+	}{
+		{"submit", "draft", "submitted", "author"},
+		{"start_review", "submitted", "in_review", "organiser"},
+		{"accept", "in_review", "in_review", "committee"},
+		{"publish_accept", "in_review", "accepted", "committee"},
+		{"confirm", "accepted", "confirmed", "author"},
+	} {
+		mustAppend(tb, &j, contribution.Entry{Time: at.Add(time.Duration(i) * time.Hour), Proposal: id, Action: s.a,
+			From: s.from, To: s.to, Actor: "actor-" + string(s.role), Role: s.role})
+	}
+	board, err := contribution.NewBoard(c, []*contribution.Proposal{{ID: id}}, contribution.BoardOptions{Event: eventStart, Journal: &j})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return board
+}
+
+// mustAppend appends e to j, failing the test if the journal refuses it.
+func mustAppend(tb testing.TB, j *contribution.Journal, e contribution.Entry) contribution.Entry {
+	tb.Helper()
+	e, err := j.Append(e)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
 }

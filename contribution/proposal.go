@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"time"
 
 	"github.com/civic-observatory/civic"
 )
 
-// Proposal is a proposed contribution to an event, sent in answer to a [Call]. The zero
-// value is an empty draft.
+// Proposal is a proposed contribution to an event, sent in answer to a [Call]: what its
+// author writes, and nothing the workflow owns (state, version, decisions, the time of
+// submission: see [Record]). The zero value is an empty draft.
 type Proposal struct {
 	// ID identifies the proposal, matching [civic.IDPattern].
 	ID string `json:"id"`
@@ -31,22 +31,10 @@ type Proposal struct {
 	Questions []string `json:"questions,omitempty"`
 	// Contributors are the people who would present, the first being the contact.
 	Contributors []civic.Person `json:"contributors"`
-	// Submitted is when the proposal was sent; zero for a draft.
-	Submitted time.Time `json:"submitted,omitzero"`
 	// Answers are the answers to the questions of the format's form ([Format.Fields]).
 	// In the JSON document each answer is a member of the proposal named after its field
 	// ("results", "pitch"…), after the members above.
 	Answers Answers `json:"-"`
-
-	// State is where the proposal stands in the review workflow; empty for a draft. The
-	// workflow keeps it here, in the proposal itself, so a proposal stays a plain value
-	// that any storage can hold.
-	State State `json:"state,omitempty"`
-	// Version counts the workflow transitions applied to the proposal, for optimistic
-	// concurrency: an action prepared on version n fails if the proposal has moved on.
-	Version int64 `json:"version,omitempty"`
-	// Pending is the committee's decision while it is not yet published.
-	Pending Decision `json:"pending,omitempty"`
 }
 
 // Families returns the families of the proposal's contributors, without repetition, in

@@ -31,6 +31,13 @@ func (r Role) Valid() bool { return slices.Contains(Roles(), r) }
 
 // Actor is someone who takes an action in the review workflow, in one role. The zero
 // value is nobody and may take no action.
+//
+// Roles are asserted, not proven, here: the platform authenticates the person (a session,
+// a signed token…) and builds the Actor; the workflow trusts the role it is given. What it
+// checks itself: an author's e-mail address is one of the proposal's contributors'
+// ([civic.EmailKey]), a reviewer has no conflict of interest, and, when the [Board] has a
+// [Roster], that the actor holds the role they act in. "civic review" is an operator's
+// tool: whoever runs it is trusted with every role, and its --roster flag narrows that.
 type Actor struct {
 	// ID identifies the actor in the journal ("rev-1", an e-mail address…). Required.
 	ID string `json:"id"`
@@ -55,8 +62,8 @@ const (
 
 // ConflictWith returns why the actor may not review p ([ConflictContributor],
 // [ConflictOrganisation] or [ConflictDeclared]), or "" when nothing stands in the way.
-// Addresses and organisation names are compared without regard to case or surrounding
-// space.
+// Addresses are compared by [civic.EmailKey], organisation names without regard to case
+// or surrounding space.
 func (a *Actor) ConflictWith(p *Proposal) string {
 	if slices.Contains(a.Conflicts, p.ID) {
 		return ConflictDeclared
@@ -76,12 +83,48 @@ func (a *Actor) ConflictWith(p *Proposal) string {
 
 // isContributor reports whether the actor's e-mail address is one of p's contributors'.
 func (a *Actor) isContributor(p *Proposal) bool {
-	email := fold(a.Email)
+	email := civic.EmailKey(a.Email)
 	if email == "" {
 		return false
 	}
 	for _, c := range p.Contributors {
-		if fold(c.Email) == email {
+		if civic.EmailKey(c.Email) == email {
+			return true
+		}
+	}
+	return false
+}
+
+// Roster lists who holds the roles a platform grants: reviewers, the committee and the
+// organisers, by actor ID. Authors are not listed: an author is recognised by e-mail
+// among the proposal's contributors. IDs that are e-mail addresses are compared by
+// [civic.EmailKey], others exactly.
+type Roster struct {
+	Reviewers  []string `json:"reviewers,omitempty"`
+	Committee  []string `json:"committee,omitempty"`
+	Organisers []string `json:"organisers,omitempty"`
+}
+
+// Holds reports whether the roster lets a act in a.Role: always for an author, else when
+// a.ID is listed for the role.
+func (r *Roster) Holds(a Actor) bool {
+	var ids []string
+	switch a.Role {
+	case RoleAuthor:
+		return true
+	case RoleReviewer:
+		ids = r.Reviewers
+	case RoleCommittee:
+		ids = r.Committee
+	case RoleOrganiser:
+		ids = r.Organisers
+	}
+	key := a.ID
+	if strings.Contains(key, "@") {
+		key = civic.EmailKey(key)
+	}
+	for _, id := range ids {
+		if id == a.ID || strings.Contains(id, "@") && civic.EmailKey(id) == key {
 			return true
 		}
 	}

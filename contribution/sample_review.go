@@ -33,9 +33,9 @@ func Quotas2019() Quotas {
 type SampleReview struct {
 	// Board holds every proposal in its final state and the decision journal.
 	Board *Board
-	// Proposals are the proposals after the review, in the sample's order: accepted and
-	// confirmed, waitlisted or rejected.
-	Proposals []*Proposal
+	// Proposals are the records of the proposals after the review, in the sample's order:
+	// accepted and confirmed, waitlisted or rejected.
+	Proposals []*Record
 	// Reviews counts the reviews by the Reviewers fictional reviewers.
 	Reviews, Reviewers int
 	// Scores are the aggregated scores (mean, normalised per reviewer), by proposal ID.
@@ -52,19 +52,14 @@ type SampleReview struct {
 // per proposal, scores derived deterministically from a hash), the scores are aggregated
 // with per-reviewer normalisation, the exact selection meets [Quotas2019], the committee
 // accepts the selection, waitlists the next four and rejects the rest, publishes, and the
-// accepted authors confirm. It works on copies: sample is not changed. The result is the
-// same on every run.
+// accepted authors confirm. The board holds its own records: sample is not changed. The
+// result is the same on every run.
 func ReviewSample2019(c *Call, sample []*Proposal) (*SampleReview, error) {
 	paris := c.Location()
 	submitAt := time.Date(2019, 1, 20, 10, 0, 0, 0, paris)
 	reviewAt := time.Date(2019, 1, 28, 9, 0, 0, 0, paris)
 	decideAt := time.Date(2019, 2, 8, 17, 0, 0, 0, paris)
-	ps := make([]*Proposal, len(sample))
-	for i, p := range sample {
-		q := *p
-		q.Submitted, q.State, q.Version, q.Pending = time.Time{}, "", 0, ""
-		ps[i] = &q
-	}
+	ps := sample
 	b, err := NewBoard(c, ps, BoardOptions{Event: time.Date(2019, 3, 18, 9, 0, 0, 0, paris)})
 	if err != nil {
 		return nil, err
@@ -140,7 +135,7 @@ func ReviewSample2019(c *Call, sample []*Proposal) (*SampleReview, error) {
 	}
 	// Every accepted author confirms, so that a programme can be built from them.
 	confirmAt := decideAt.Add(72 * time.Hour)
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		if p.State != StateAccepted {
 			continue
 		}
@@ -149,15 +144,16 @@ func ReviewSample2019(c *Call, sample []*Proposal) (*SampleReview, error) {
 			return nil, err
 		}
 	}
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		out.Proposals = append(out.Proposals, &p)
 	}
 	return out, nil
 }
 
-// Confirmed returns the proposals the review accepted and their authors confirmed.
-func (r *SampleReview) Confirmed() []*Proposal {
-	var out []*Proposal
+// Confirmed returns the records of the proposals the review accepted and their authors
+// confirmed.
+func (r *SampleReview) Confirmed() []*Record {
+	var out []*Record
 	for _, p := range r.Proposals {
 		if p.State == StateConfirmed {
 			out = append(out, p)

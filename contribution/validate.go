@@ -29,10 +29,9 @@ func (p *Proposal) Validate(c *Call) error {
 //   - axes and guiding questions exist, are not repeated, are given only for formats that
 //     address axes, and each question belongs to an axis the proposal lists;
 //   - contributors: at least one, at most the call's limit, valid names and e-mails, no
-//     e-mail twice, and at least one from a family the format is open to;
-//   - the submission time, when set, falls after the opening and before the deadline;
+//     e-mail twice ([civic.EmailKey]), and at least one from a family the format is open to;
 //   - the section the format requires is present and the others absent: results of actions
-//     already carried out, not future projects (started before the submission and, unless
+//     already carried out, not future projects (started before the deadline and, unless
 //     the format accepts ongoing work, ended by it); a centrifugeuse project in design, not
 //     launched; a pitch's call or proposal.
 //
@@ -71,30 +70,7 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 
 	p.checkAxes(v, path, c, f)
 	p.checkContributors(v, path, lim, f)
-
-	if !p.Submitted.IsZero() && c != nil {
-		before := !c.Opens.IsZero() && p.Submitted.Before(c.Opens)
-		after := !p.Submitted.Before(c.Deadline)
-		if before || after {
-			sp := path.Key("submitted")
-			if before {
-				v.Add(sp, civic.CodeBeforeOpening, stamp(p.Submitted, c), stamp(c.Opens, c))
-			}
-			if after {
-				v.Add(sp, civic.CodeAfterDeadline, stamp(p.Submitted, c), stamp(c.Deadline, c))
-			}
-		}
-	}
 	p.checkAnswers(v, root, c, f, lim)
-	if p.State != "" {
-		checkEnum(v, root.key("state"), p.State, p.State.Valid())
-	}
-	if p.Version < 0 {
-		v.Add(path.Key("version"), civic.CodeOutOfRange, 0, int64(1)<<53, p.Version)
-	}
-	if p.Pending != "" {
-		checkEnum(v, root.key("pending"), p.Pending, p.Pending.Valid())
-	}
 }
 
 // at is a path that is built only when a problem is recorded there, so that checking a
@@ -233,16 +209,17 @@ const smallList = 8
 func duplicateEmail(earlier []civic.Person, email string, seen map[string]struct{}) bool {
 	if seen == nil {
 		for j := range earlier {
-			if earlier[j].Email == email {
+			if civic.SameEmail(earlier[j].Email, email) {
 				return true
 			}
 		}
 		return false
 	}
-	if _, ok := seen[email]; ok {
+	key := civic.EmailKey(email)
+	if _, ok := seen[key]; ok {
 		return true
 	}
-	seen[email] = struct{}{}
+	seen[key] = struct{}{}
 	return false
 }
 
@@ -278,10 +255,7 @@ func (p *Proposal) checkAnswers(v *civic.ValidationError, root at, c *Call, f *F
 	if c == nil {
 		return
 	}
-	k := answerChecker{v: v, call: c, format: f, lim: lim, ref: p.Submitted, loc: c.Location()}
-	if k.ref.IsZero() {
-		k.ref = c.Deadline
-	}
+	k := answerChecker{v: v, call: c, format: f, lim: lim, ref: c.Deadline, loc: c.Location()}
 	if f != nil {
 		k.checkGroup(root, f.Fields, p.Answers)
 		k.extra(root, f.Fields, p.Answers)

@@ -116,7 +116,7 @@ func transitions() []fsm.Transition[State, Action, Role] {
 
 // step is what the guards look at: the proposal, the call, the actor and the time.
 type step struct {
-	p      *Proposal
+	p      *Record
 	call   *Call
 	actor  *Actor
 	at     time.Time
@@ -154,11 +154,7 @@ func callOpen(s *step) error {
 	if !s.call.Open(s.at) {
 		return &refusal{code: civic.CodeCallClosed, args: []any{stampOf(s.at, s.call), stampOf(s.call.Opens, s.call), stampOf(s.call.Deadline, s.call)}}
 	}
-	q := *s.p
-	if q.Submitted.IsZero() {
-		q.Submitted = s.at
-	}
-	if err := q.Validate(s.call); err != nil {
+	if err := s.p.Proposal.Validate(s.call); err != nil {
 		return &refusal{code: civic.CodeProposalInvalid, args: []any{len(civic.FieldErrors(err))}, cause: err}
 	}
 	return nil
@@ -172,7 +168,7 @@ func callClosed(s *step) error {
 }
 
 func noConflict(s *step) error {
-	if g := s.actor.ConflictWith(s.p); g != "" {
+	if g := s.actor.ConflictWith(&s.p.Proposal); g != "" {
 		return &refusal{code: civic.CodeConflict, args: []any{s.actor.ID, s.p.ID, g}}
 	}
 	return nil
@@ -200,8 +196,8 @@ func beforeEvent(s *step) error {
 
 // Workflow is the review workflow: an explicit transition table over [State], [Action] and
 // [Role], with named guards. It is immutable and safe for concurrent use; get the shared one
-// with [ReviewWorkflow]. A Workflow holds no proposal: the state of each proposal is kept
-// in the proposal itself ([Proposal.State], [Proposal.Version], [Proposal.Pending]).
+// with [ReviewWorkflow]. A Workflow holds no proposal: what it owns of each proposal is
+// kept in the proposal's [Record], beside the author's submission.
 type Workflow struct {
 	def *fsm.Definition[State, Action, Role, *step]
 	// to maps (from, action, role) to the next state, guards ignored, for replay.
@@ -272,13 +268,16 @@ func (w *Workflow) Next(from State, action Action, role Role) (State, bool) {
 	return to, ok
 }
 
-// Request is an action an actor asks to take on a proposal.
+// Request is an action an actor asks to take on a proposal. A platform builds it once it
+// has authenticated the actor (see [Actor]); its time is the platform's clock, never a time
+// an author wrote.
 type Request struct {
 	// Action is the action to take.
 	Action Action `json:"action"`
 	// Actor is who takes it, in which role.
 	Actor Actor `json:"actor"`
-	// At is when the action is taken; the zero time means now.
+	// At is when the action is taken, by the platform's clock; the zero time means now. A
+	// journal refuses a time before its last entry's ([civic.CodeTimeBackwards]).
 	At time.Time `json:"at,omitzero"`
 	// Version, when not nil, is the proposal's version the action was prepared on: the
 	// action fails with [civic.CodeVersionConflict] if the proposal has moved on
@@ -347,11 +346,8 @@ var ErrUnknownProposal = errors.New("contribution: unknown proposal")
 
 // check decides an action without changing anything: it returns the next state, or the
 // refusal. It is the whole of the workflow's rules.
-func (w *Workflow) check(p *Proposal, req *Request, env Env, at time.Time) (State, *ActionError) {
-	from := p.State
-	if from == "" {
-		from = StateDraft
-	}
+func (w *Workflow) check(p *Record, req *Request, env Env, at time.Time) (State, *ActionError) {
+	from := p.Current()
 	fail := func(code civic.Code, cause error, args ...any) (State, *ActionError) {
 		return from, &ActionError{Proposal: p.ID, State: from, Action: req.Action, Actor: req.Actor.ID,
 			Role: req.Actor.Role, Code: code, Args: args, Err: cause}
@@ -389,7 +385,7 @@ func (w *Workflow) check(p *Proposal, req *Request, env Env, at time.Time) (Stat
 			return fail(civic.CodeInternal, err, err.Error())
 		}
 	}
-	if req.Actor.Role == RoleAuthor && !req.Actor.isContributor(p) {
+	if req.Actor.Role == RoleAuthor && !req.Actor.isContributor(&p.Proposal) {
 		return fail(civic.CodeNotAuthor, nil, req.Actor.ID, p.ID)
 	}
 	return to, nil
@@ -400,12 +396,14 @@ func (w *Workflow) check(p *Proposal, req *Request, env Env, at time.Time) (Stat
 // valid to submit, the deadline passed or the review started by hand, no conflict of
 // interest for a reviewer, a pending decision to publish, the event not started to
 // withdraw, confirm or cancel), and that an author is a contributor of p. On success it
-// updates p's State, Version, Pending (and Submitted on submission) and returns the
-// journal entry to append (sequence number and hashes left to [Journal.Append]). On
-// refusal p is unchanged and the error is an [*ActionError].
+// updates what the workflow owns of p (State, Version, Pending, and Submitted on
+// submission, from req.At: the platform's clock) and returns the journal entry to append
+// (sequence number and hashes left to [Journal.Append]). On refusal p is unchanged and the
+// error is an [*ActionError].
 //
-// Apply does not lock p: serialise the actions on one proposal, or use a [Board].
-func (w *Workflow) Apply(p *Proposal, req Request, env Env) (Entry, error) {
+// Apply does not lock p and does not journal: serialise the actions on one proposal and
+// append each entry before acting again, or use a [Board], which does both.
+func (w *Workflow) Apply(p *Record, req Request, env Env) (Entry, error) {
 	at := req.At
 	if at.IsZero() {
 		at = time.Now()
@@ -414,21 +412,18 @@ func (w *Workflow) Apply(p *Proposal, req Request, env Env) (Entry, error) {
 	if aerr != nil {
 		return Entry{}, aerr
 	}
-	from := p.State
-	if from == "" {
-		from = StateDraft
-	}
-	w.commit(p, req.Action, to, at)
+	from := p.Current()
+	commit(&p.ProposalState, req.Action, to, at)
 	return Entry{Time: at, Proposal: p.ID, Action: req.Action, From: from, To: to,
 		Actor: req.Actor.ID, Role: req.Actor.Role, Reason: req.Reason}, nil
 }
 
 // commit applies a checked transition to p.
-func (w *Workflow) commit(p *Proposal, action Action, to State, at time.Time) {
+func commit(p *ProposalState, action Action, to State, at time.Time) {
 	switch action {
 	case ActionSubmit:
 		if p.Submitted.IsZero() {
-			p.Submitted = at
+			p.Submitted = at.UTC().Round(0)
 		}
 	case ActionAccept, ActionWaitlist, ActionReject:
 		if p.State == StateInReview {
@@ -443,17 +438,13 @@ func (w *Workflow) commit(p *Proposal, action Action, to State, at time.Time) {
 
 // Permitted returns the actions actor may take on p now, in env, at time at (zero: now),
 // guards evaluated, sorted by name. An author who is not a contributor of p may take none.
-func (w *Workflow) Permitted(p *Proposal, actor Actor, env Env, at time.Time) []Action {
+func (w *Workflow) Permitted(p *Record, actor Actor, env Env, at time.Time) []Action {
 	if at.IsZero() {
 		at = time.Now()
 	}
-	if actor.Role == RoleAuthor && !actor.isContributor(p) {
+	if actor.Role == RoleAuthor && !actor.isContributor(&p.Proposal) {
 		return nil
 	}
-	from := p.State
-	if from == "" {
-		from = StateDraft
-	}
 	s := step{p: p, call: env.Call, actor: &actor, at: at, event: env.Event}
-	return w.def.Permitted(from, actor.Role, &s)
+	return w.def.Permitted(p.Current(), actor.Role, &s)
 }

@@ -16,7 +16,7 @@ import (
 func ExampleWorkflow_Apply() {
 	c, _ := contribution.Call2019()
 	ps, _ := contribution.Sample2019(c)
-	p := ps[0]
+	p := contribution.NewRecord(ps[0]) // the author's submission, and no state yet: a draft
 	w := contribution.ReviewWorkflow()
 	env := contribution.Env{Call: c}
 	author := contribution.Actor{ID: p.Contributors[0].Email, Role: contribution.RoleAuthor, Email: p.Contributors[0].Email}
@@ -29,15 +29,16 @@ func ExampleWorkflow_Apply() {
 		fmt.Println(ae.Message(language.French))
 	}
 
-	e, err := w.Apply(p, contribution.Request{Action: contribution.ActionSubmit, Actor: author, At: p.Submitted}, env)
-	fmt.Println(e.From, "→", e.To, p.Version, err)
+	onTime := time.Date(2019, 1, 20, 10, 0, 0, 0, c.Location())
+	e, err := w.Apply(p, contribution.Request{Action: contribution.ActionSubmit, Actor: author, At: onTime}, env)
+	fmt.Println(e.From, "→", e.To, p.Version, p.Submitted.Format(time.RFC3339), err)
 
 	organiser := contribution.Actor{ID: "orga", Role: contribution.RoleOrganiser}
 	fmt.Println(w.Permitted(p, organiser, env, late))
 	// Output:
 	// call_closed
 	// l'appel n'est pas ouvert le 2019-01-26T12:00:00+01:00 (ouverture le 2018-12-18T00:00:00+01:00, date limite le 2019-01-25T00:00:00+01:00)
-	// draft → submitted 1 <nil>
+	// draft → submitted 1 2019-01-20T09:00:00Z <nil>
 	// [start_review]
 }
 

@@ -61,7 +61,6 @@ func FuzzActions(f *testing.F) {
 	times := []time.Time{beforeDL, afterDL, decisions, afterEvent}
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		p := *ps[0]
-		p.Submitted = time.Time{}
 		b, err := contribution.NewBoard(c, []*contribution.Proposal{&p}, contribution.BoardOptions{Event: eventStart})
 		if err != nil {
 			t.Fatal(err)
@@ -75,7 +74,7 @@ func FuzzActions(f *testing.F) {
 			} else {
 				b.Act(p.ID, req)
 			}
-			got, _ := b.Proposal(p.ID)
+			got, _ := b.Record(p.ID)
 			if !slices.Contains(contribution.States(), got.State) && got.State != "" {
 				t.Fatalf("state %q", got.State)
 			}
@@ -86,7 +85,7 @@ func FuzzActions(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, _ := b.Proposal(p.ID)
+		got, _ := b.Record(p.ID)
 		if st, ok := res.States[p.ID]; ok && (st.State != got.State || st.Version != got.Version || st.Pending != got.Pending) {
 			t.Fatalf("replayed %+v, proposal %s v%d %q", st, got.State, got.Version, got.Pending)
 		}

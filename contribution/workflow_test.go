@@ -102,9 +102,6 @@ func sampleBoard(t testing.TB) (*contribution.Board, *contribution.Call, []*cont
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range ps {
-		p.Submitted = time.Time{}
-	}
 	b, err := contribution.NewBoard(c, ps, contribution.BoardOptions{Event: eventStart})
 	if err != nil {
 		t.Fatal(err)
@@ -141,6 +138,8 @@ func runReview(t testing.TB) (*contribution.Board, *contribution.Call, []*contri
 				t.Fatalf("review %s by %s: %v", p.ID, r, err)
 			}
 		}
+	}
+	for i, p := range ps {
 		d := []contribution.Decision{contribution.DecisionAccept, contribution.DecisionWaitlist, contribution.DecisionReject}[i%3]
 		if _, err := b.Decide(p.ID, d, contribution.Request{Actor: committee, At: decisions}); err != nil {
 			t.Fatalf("decide %s: %v", p.ID, err)
@@ -152,7 +151,7 @@ func runReview(t testing.TB) (*contribution.Board, *contribution.Call, []*contri
 func TestWorkflowLifecycle(t *testing.T) {
 	b, _, ps := runReview(t)
 	// Pending decisions are not published: every proposal is still in review.
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		if p.State != contribution.StateInReview || p.Pending == "" {
 			t.Fatalf("%s: state %s pending %q before publication", p.ID, p.State, p.Pending)
 		}
@@ -161,7 +160,7 @@ func TestWorkflowLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	count := map[contribution.State]int{}
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		count[p.State]++
 		if p.Pending != "" {
 			t.Errorf("%s: pending %q after publication", p.ID, p.Pending)
@@ -213,7 +212,7 @@ func TestWorkflowLifecycle(t *testing.T) {
 	if res.Head != b.Journal().Head() || res.Entries != b.Journal().Len() {
 		t.Errorf("head %s entries %d, want %s %d", res.Head, res.Entries, b.Journal().Head(), b.Journal().Len())
 	}
-	for _, p := range b.Proposals() {
+	for _, p := range b.Records() {
 		st := res.States[p.ID]
 		if st.State != p.State || st.Version != p.Version || st.Pending != p.Pending {
 			t.Errorf("%s: replayed %+v, board %s v%d %q", p.ID, st, p.State, p.Version, p.Pending)
@@ -285,7 +284,7 @@ func TestWorkflowRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q := *tt.p
+			q := contribution.Record{Proposal: *tt.p}
 			q.State = tt.state
 			q.Version = 7
 			before := q
@@ -309,14 +308,14 @@ func TestWorkflowRefusals(t *testing.T) {
 		})
 	}
 	// The cause of a refused submission is the proposal's own validation error.
-	q := invalid
+	q := contribution.Record{Proposal: invalid}
 	_, err = w.Apply(&q, contribution.Request{Action: contribution.ActionSubmit, Actor: authorOf(p), At: beforeDL}, env)
 	var ve *civic.ValidationError
 	if !errors.As(err, &ve) || !ve.Has(civic.CodeRequired, civic.Path{}.Key("title")) {
 		t.Errorf("submission cause: %v", err)
 	}
 	// By hand, the organiser starts the review before the deadline.
-	q = *p
+	q = contribution.Record{Proposal: *p}
 	q.State = contribution.StateSubmitted
 	if _, err := w.Apply(&q, contribution.Request{Action: contribution.ActionStartReview, Actor: organiser, At: beforeDL, ByHand: true}, env); err != nil {
 		t.Error(err)
@@ -325,7 +324,8 @@ func TestWorkflowRefusals(t *testing.T) {
 
 func TestWorkflowMessages(t *testing.T) {
 	c := call2019(t)
-	p := &contribution.Proposal{ID: "p1", State: contribution.StateSubmitted}
+	p := contribution.NewRecord(&contribution.Proposal{ID: "p1"})
+	p.State = contribution.StateSubmitted
 	_, err := contribution.ReviewWorkflow().Apply(p, contribution.Request{Action: contribution.ActionConfirm, Actor: organiser}, contribution.Env{Call: c})
 	var ae *contribution.ActionError
 	if !errors.As(err, &ae) {
@@ -365,7 +365,7 @@ func TestWorkflowPermitted(t *testing.T) {
 		{contribution.StateScheduled, organiser, afterEvent, []contribution.Action{"unschedule"}},
 	}
 	for _, tt := range tests {
-		q := p
+		q := contribution.Record{Proposal: p}
 		q.State = tt.state
 		if tt.state == contribution.StateInReview && tt.actor.Role == contribution.RoleCommittee {
 			q.Pending = ""
@@ -403,14 +403,14 @@ func TestPublishAllOrNothing(t *testing.T) {
 	if b.Journal().Len() != n {
 		t.Error("a refused publication was journaled")
 	}
-	for _, p := range b.Proposals()[:3] {
+	for _, p := range b.Records()[:3] {
 		if p.State != contribution.StateInReview {
 			t.Errorf("%s half-published: %s", p.ID, p.State)
 		}
 	}
 	// Reviews: out of range scores are refused and nothing is recorded.
 	bad := contribution.Review{Proposal: ps[0].ID, Scores: []contribution.Score{{Criterion: "relevance", Value: 9}, {Criterion: "maturity", Value: 1}, {Criterion: "nope", Value: 1}}}
-	_, err = b.Review(reviewer("rev-a"), bad, contribution.Request{At: afterDL})
+	_, err = b.Review(reviewer("rev-a"), bad, contribution.Request{At: decisions})
 	for _, want := range []struct {
 		path string
 		code civic.Code
@@ -423,7 +423,7 @@ func TestPublishAllOrNothing(t *testing.T) {
 		t.Error("a refused review was recorded")
 	}
 	// A non-reviewer may not review.
-	_, err = b.Review(organiser, contribution.Review{Proposal: ps[0].ID}, contribution.Request{At: afterDL})
+	_, err = b.Review(organiser, contribution.Review{Proposal: ps[0].ID}, contribution.Request{At: decisions})
 	if actionCode(err) != civic.CodeNotReviewer {
 		t.Errorf("review by the organiser: %v", err)
 	}
@@ -435,7 +435,7 @@ func TestConcurrentActions(t *testing.T) {
 	for round := range 20 {
 		b, _, ps := sampleBoard(t)
 		p := ps[round%len(ps)]
-		cur, _ := b.Proposal(p.ID)
+		cur, _ := b.Record(p.ID)
 		v := cur.Version
 		var wins, conflicts atomic.Int32
 		var wg sync.WaitGroup

@@ -12,13 +12,13 @@ import (
 
 // clones returns n confirmed proposals made from the sample, with new IDs and e-mails
 // (every seventh keeps a speaker of an earlier one, so speakers' conflicts matter).
-func clones(t testing.TB, cx schedule.Context, n int, formats func(i int) string) []*contribution.Proposal {
+func clones(t testing.TB, cx schedule.Context, n int, formats func(i int) string) []*contribution.Record {
 	base := cx.Proposals
-	byFormat := map[string][]*contribution.Proposal{}
+	byFormat := map[string][]*contribution.Record{}
 	for _, p := range base {
 		byFormat[p.Format] = append(byFormat[p.Format], p)
 	}
-	out := make([]*contribution.Proposal, n)
+	out := make([]*contribution.Record, n)
 	for i := range n {
 		src := base[i%len(base)]
 		if formats != nil {

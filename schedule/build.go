@@ -48,15 +48,16 @@ func Build(cx Context) (*Programme, error) {
 	bins := sessions(cx, pr)
 
 	props := slices.Clone(cx.Proposals)
-	slices.SortFunc(props, func(a, b *contribution.Proposal) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(props, func(a, b *contribution.Record) int { return cmp.Compare(a.ID, b.ID) })
 	busy := speakers{}
 	free, take := busy.free, busy.take
 	var results, others, left []*contribution.Proposal
-	for _, p := range props {
+	for _, r := range props {
+		p := &r.Proposal
 		f, ok := cx.Call.Format(p.Format)
 		switch {
-		case p.State != contribution.StateConfirmed && p.State != contribution.StateScheduled:
-			state := string(p.State)
+		case r.State != contribution.StateConfirmed && r.State != contribution.StateScheduled:
+			state := string(r.State)
 			if state == "" {
 				state = string(contribution.StateDraft)
 			}

@@ -37,10 +37,12 @@ func context() schedule.Context {
 	g, _ := schedule.Journee2019Grid()
 	c, _ := contribution.Call2019()
 	ps, _ := contribution.Sample2019(c)
-	for _, p := range ps {
-		p.State = contribution.StateConfirmed
+	rs := make([]*contribution.Record, len(ps))
+	for i, p := range ps {
+		rs[i] = contribution.NewRecord(p)
+		rs[i].State = contribution.StateConfirmed
 	}
-	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: ps}
+	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: rs}
 }
 
 // A platform builds the programme from the confirmed proposals and says why each one

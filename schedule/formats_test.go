@@ -25,7 +25,7 @@ func renamed(t testing.TB) schedule.Context {
 			c.Formats[i].ID = n
 		}
 	}
-	var ps []*contribution.Proposal
+	var ps []*contribution.Record
 	for _, p := range cx.Proposals {
 		q := *p
 		if n, ok := ren[q.Format]; ok {
@@ -119,7 +119,7 @@ func TestTablesByTheme(t *testing.T) {
 		{ID: "coco-b", Kind: schedule.KindCoBuild, Tracks: []string{"centrifugeuses"}, Axes: []string{"4"}, Start: event.At(14, 0), End: at(15, 30), Title: civic.NewText("B", "B")},
 	}}
 	require.NoError(t, cx.Grid.Validate(cx.Event))
-	var ps []*contribution.Proposal
+	var ps []*contribution.Record
 	for _, p := range cx.Proposals {
 		if p.Format == "centrifugeuse" {
 			q := *p
@@ -146,7 +146,7 @@ func TestTablesByTheme(t *testing.T) {
 	assert.Equal(t, "coco-b", where["p048"])
 	assert.Equal(t, tables["p044"], tables["p048"], "and the two share a table: its theme")
 	// Diversity: no table hears two projects of one family when another table could.
-	byID := map[string]*contribution.Proposal{}
+	byID := map[string]*contribution.Record{}
 	for _, p := range ps {
 		byID[p.ID] = p
 	}

@@ -87,7 +87,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3})
 	f.Add([]byte{1, 5, 7, 2, 0, 3, 4, 1, 9})
 	f.Add([]byte{5, 2, 3, 200, 6, 4, 4, 4})
-	props := map[string]*contribution.Proposal{}
+	props := map[string]*contribution.Record{}
 	for _, p := range cx.Proposals {
 		props[p.ID] = p
 	}

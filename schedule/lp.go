@@ -25,7 +25,7 @@ func WriteLP(w io.Writer, cx Context) error {
 	var props []*contribution.Proposal
 	for _, p := range cx.Proposals {
 		if _, ok := cx.Call.Format(p.Format); ok && (p.State == contribution.StateConfirmed || p.State == contribution.StateScheduled) {
-			props = append(props, p)
+			props = append(props, &p.Proposal)
 		}
 	}
 	slices.SortFunc(props, func(a, b *contribution.Proposal) int { return cmp.Compare(a.ID, b.ID) })

@@ -24,7 +24,7 @@ type Objective struct {
 func Score(pr *Programme, cx Context) Objective {
 	props := map[string]*contribution.Proposal{}
 	for _, p := range cx.Proposals {
-		props[p.ID] = p
+		props[p.ID] = &p.Proposal
 	}
 	var o Objective
 	for i := range pr.Sessions {

@@ -87,12 +87,12 @@ func (u Unplaced) Reason() *civic.FieldError {
 func (t *Talk) End() event.Clock { return clockAt(t.Start.Minutes() + t.Minutes) }
 
 // Context is what a programme is checked against: the event and its grid, the call, and
-// the proposals (their states, formats, families and speakers' e-mails).
+// the proposals' records (their states, formats, families and speakers' e-mails).
 type Context struct {
 	Event     *event.Event
 	Grid      *Grid
 	Call      *contribution.Call
-	Proposals []*contribution.Proposal
+	Proposals []*contribution.Record
 }
 
 // Limits on programmes.
@@ -119,7 +119,7 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 	if cx.Call != nil && pr.Call != cx.Call.ID {
 		v.Add(path.Key("call"), civic.CodeUnknownRef, pr.Call)
 	}
-	props := map[string]*contribution.Proposal{}
+	props := map[string]*contribution.Record{}
 	for _, p := range cx.Proposals {
 		props[p.ID] = p
 	}
@@ -268,7 +268,7 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 				v.Add(q.Key("proposal"), civic.CodeNotConfirmed, t.Proposal, state)
 			}
 			if cx.Call != nil {
-				if f, ok := cx.Call.Format(prop.Format); ok && !fits(slot, f, prop) {
+				if f, ok := cx.Call.Format(prop.Format); ok && !fits(slot, f, &prop.Proposal) {
 					v.Add(q.Key("proposal"), civic.CodeWrongSession, prop.Format, string(slot.Kind))
 				} else if ok && tables > 0 && t.Table > 0 && !tableFits(f, track.Tables) {
 					v.Add(q.Key("table"), civic.CodeOverCapacity, f.Table.Seats+f.Table.Facilitators, track.Tables.Seats+track.Tables.Facilitators)

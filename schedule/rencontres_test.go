@@ -47,7 +47,7 @@ func rencontres(t testing.TB) schedule.Context {
 	for _, f := range rencontresFormats {
 		c.Formats = append(c.Formats, contribution.Format{ID: f.id, Name: civic.NewText(f.id, f.id), Minutes: f.minutes})
 	}
-	var ps []*contribution.Proposal
+	var ps []*contribution.Record
 	k := 0
 	for _, f := range rencontresFormats {
 		for range f.n {

@@ -62,7 +62,7 @@ func staggered(t testing.TB) schedule.Context {
 // start together, and the checker must agree.
 func TestBuildStaggeredSlots(t *testing.T) {
 	cx := staggered(t)
-	var results []*contribution.Proposal
+	var results []*contribution.Record
 	for _, p := range cx.Proposals {
 		if p.Format == "research" || p.Format == "field-report" {
 			q := *p
@@ -146,7 +146,7 @@ func TestCheckCapacity(t *testing.T) {
 func TestCheckSpeakerAtTwoTables(t *testing.T) {
 	cx := journee(t)
 	pr := build(t, cx)
-	props := map[string]*contribution.Proposal{}
+	props := map[string]*contribution.Record{}
 	for _, p := range cx.Proposals {
 		props[p.ID] = p
 	}

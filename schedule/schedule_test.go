@@ -33,10 +33,12 @@ func journee(t testing.TB) schedule.Context {
 	require.NoError(t, err)
 	ps, err := contribution.Sample2019(c)
 	require.NoError(t, err)
-	for _, p := range ps {
-		p.State = contribution.StateConfirmed
+	rs := make([]*contribution.Record, len(ps))
+	for i, p := range ps {
+		rs[i] = contribution.NewRecord(p)
+		rs[i].State = contribution.StateConfirmed
 	}
-	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: ps}
+	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: rs}
 }
 
 func build(t testing.TB, cx schedule.Context) *schedule.Programme {
@@ -254,7 +256,7 @@ func TestCheckSpeakerConflictAndUnconfirmed(t *testing.T) {
 		}
 	}
 	require.NotNil(t, b)
-	props := map[string]*contribution.Proposal{}
+	props := map[string]*contribution.Record{}
 	for _, p := range cx.Proposals {
 		props[p.ID] = p
 	}

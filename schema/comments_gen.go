@@ -146,7 +146,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.ActionError#title":
 		return "ActionError reports an action that was refused: which proposal, in which state, which action, by whom in which role, and why, as a stable civic.Code with its arguments"
 	case "github.com/civic-observatory/civic/contribution.Actor":
-		return "Actor is someone who takes an action in the review workflow, in one role. The zero value is nobody and may take no action."
+		return "Actor is someone who takes an action in the review workflow, in one role. The zero value is nobody and may take no action.\n\nRoles are asserted, not proven, here: the platform authenticates the person (a session, a signed token…) and builds the Actor; the workflow trusts the role it is given. What it checks itself: an author's e-mail address is one of the proposal's contributors' (civic.EmailKey), a reviewer has no conflict of interest, and, when the Board has a Roster, that the actor holds the role they act in. \"civic review\" is an operator's tool: whoever runs it is trusted with every role, and its --roster flag narrows that."
 	case "github.com/civic-observatory/civic/contribution.Actor#title":
 		return "Actor is someone who takes an action in the review workflow, in one role"
 	case "github.com/civic-observatory/civic/contribution.Actor.Conflicts":
@@ -176,9 +176,9 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Answers#title":
 		return "Answers are the answers of a proposal or of a group, in the order given"
 	case "github.com/civic-observatory/civic/contribution.Board":
-		return "Board runs the review of a call's proposals: it holds the proposals, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically. It is safe for concurrent use.\n\nEvery action may carry the version of the proposal it was prepared on (Request.Version): of two actors acting at once on the same proposal from the same version, exactly one succeeds and the other gets civic.CodeVersionConflict."
+		return "Board runs the review of a call's proposals: it holds the proposals' Records, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically. It is safe for concurrent use.\n\nEvery action may carry the version of the proposal it was prepared on (Request.Version): of two actors acting at once on the same proposal from the same version, exactly one succeeds and the other gets civic.CodeVersionConflict.\n\nWhat the workflow owns of each proposal (state, version, pending decision, time of submission) comes only from the board's journal and its own actions, never from the proposals given to NewBoard: those are the authors' submissions.\n\n# Storing a board\n\nA platform that keeps the journal itself keeps this contract, which \"civic review\" follows: one writer at a time per journal (a lock held from reading the store to committing it); the journal is the source of truth, the records are rebuilt from it (NewBoard replays it) and anything else stored beside it (reviews) is committed before the journal and checked against it when read back; an action is reported done only once its entries are durably stored (written, synced, renamed into place), so that a crash loses only actions nobody was told about."
 	case "github.com/civic-observatory/civic/contribution.Board#title":
-		return "Board runs the review of a call's proposals: it holds the proposals, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically"
+		return "Board runs the review of a call's proposals: it holds the proposals' [Record]s, their reviews and the decision journal, and applies the workflow's actions one at a time, each checked, applied and journaled atomically"
 	case "github.com/civic-observatory/civic/contribution.BoardOptions":
 		return "BoardOptions configure a Board. The zero value is usable."
 	case "github.com/civic-observatory/civic/contribution.BoardOptions#title":
@@ -186,11 +186,13 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.BoardOptions.Event":
 		return "Event is when the event starts: withdrawals, confirmations and cancellations are refused from then on. Zero: no limit."
 	case "github.com/civic-observatory/civic/contribution.BoardOptions.Journal":
-		return "Journal continues an existing journal; nil starts an empty one."
+		return "Journal continues an existing journal, which NewBoard replays to restore the state of every proposal; nil starts an empty one."
 	case "github.com/civic-observatory/civic/contribution.BoardOptions.Now":
 		return "Now returns the current time, for actions whose request has none; nil is time.Now."
 	case "github.com/civic-observatory/civic/contribution.BoardOptions.Reviews":
 		return "Reviews are reviews already recorded."
+	case "github.com/civic-observatory/civic/contribution.BoardOptions.Roster":
+		return "Roster, when not nil, lists who holds the reviewer, committee and organiser roles: an action in one of them by an actor the roster does not list is refused with civic.CodeNotMember. Without a roster the board trusts the roles its caller declares (see Actor)."
 	case "github.com/civic-observatory/civic/contribution.Call":
 		return "Call is a call for contributions: who calls, until when, for which formats and on which axes, and the rules proposals must follow. A call document is self-contained: its formats and axes are given inline, so a platform defines its own call with one JSON file."
 	case "github.com/civic-observatory/civic/contribution.Call#title":
@@ -404,9 +406,9 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Presence#title":
 		return "Presence says whether a format asks for something: required, optional, or not asked (the zero value)"
 	case "github.com/civic-observatory/civic/contribution.Proposal":
-		return "Proposal is a proposed contribution to an event, sent in answer to a Call. The zero value is an empty draft."
+		return "Proposal is a proposed contribution to an event, sent in answer to a Call: what its author writes, and nothing the workflow owns (state, version, decisions, the time of submission: see Record). The zero value is an empty draft."
 	case "github.com/civic-observatory/civic/contribution.Proposal#title":
-		return "Proposal is a proposed contribution to an event, sent in answer to a Call"
+		return "Proposal is a proposed contribution to an event, sent in answer to a Call: what its author writes, and nothing the workflow owns (state, version, decisions, the time of submission: see Record)"
 	case "github.com/civic-observatory/civic/contribution.Proposal.Answers":
 		return "Answers are the answers to the questions of the format's form (Format.Fields). In the JSON document each answer is a member of the proposal named after its field (\"results\", \"pitch\"…), after the members above."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Axes":
@@ -419,24 +421,24 @@ func goComment(key string) string {
 		return "ID identifies the proposal, matching civic.IDPattern."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Language":
 		return "Language is the BCP 47 tag of the language the contribution would be given in."
-	case "github.com/civic-observatory/civic/contribution.Proposal.Pending":
-		return "Pending is the committee's decision while it is not yet published."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Questions":
 		return "Questions are references (\"1.3\") to the guiding questions the proposal addresses; each must belong to one of Axes."
-	case "github.com/civic-observatory/civic/contribution.Proposal.State":
-		return "State is where the proposal stands in the review workflow; empty for a draft. The workflow keeps it here, in the proposal itself, so a proposal stays a plain value that any storage can hold."
-	case "github.com/civic-observatory/civic/contribution.Proposal.Submitted":
-		return "Submitted is when the proposal was sent; zero for a draft."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Summary":
 		return "Summary presents the proposal."
 	case "github.com/civic-observatory/civic/contribution.Proposal.Title":
 		return "Title is the proposal's title."
-	case "github.com/civic-observatory/civic/contribution.Proposal.Version":
-		return "Version counts the workflow transitions applied to the proposal, for optimistic concurrency: an action prepared on version n fails if the proposal has moved on."
 	case "github.com/civic-observatory/civic/contribution.ProposalState":
-		return "ProposalState is where a replay leaves a proposal."
+		return "ProposalState is what the review workflow owns of a proposal: where a replay of the journal leaves it. It is never taken from an author's document (see Record)."
 	case "github.com/civic-observatory/civic/contribution.ProposalState#title":
-		return "ProposalState is where a replay leaves a proposal"
+		return "ProposalState is what the review workflow owns of a proposal: where a replay of the journal leaves it"
+	case "github.com/civic-observatory/civic/contribution.ProposalState.Pending":
+		return "Pending is the committee's decision while it is not yet published."
+	case "github.com/civic-observatory/civic/contribution.ProposalState.State":
+		return "State is where the proposal stands; empty for a draft."
+	case "github.com/civic-observatory/civic/contribution.ProposalState.Submitted":
+		return "Submitted is when the proposal was submitted, by the clock of the server that journaled the submission; zero for a draft."
+	case "github.com/civic-observatory/civic/contribution.ProposalState.Version":
+		return "Version counts the workflow transitions applied to the proposal, for optimistic concurrency: an action prepared on version n fails if the proposal has moved on."
 	case "github.com/civic-observatory/civic/contribution.QuotaStatus":
 		return "QuotaStatus is a quota and what the selection makes of it."
 	case "github.com/civic-observatory/civic/contribution.QuotaStatus#title":
@@ -469,12 +471,16 @@ func goComment(key string) string {
 		return "Range bounds a count: at least Min, and at most Max when Max is not zero."
 	case "github.com/civic-observatory/civic/contribution.Range#title":
 		return "Range bounds a count: at least Min, and at most Max when Max is not zero"
+	case "github.com/civic-observatory/civic/contribution.Record":
+		return "Record is what a platform stores about one proposal: the author's submission, exactly as the author wrote it, beside what the review workflow owns: the state, the version, the committee's pending decision and the time of submission, taken from the server's clock.\n\nThe split is a trust boundary. A Proposal is what an author writes: DecodeProposal refuses a submission carrying state, pending, version, submitted or review data (civic.CodeUnknownField), so no author document can move a proposal in the workflow. A Record is never built from an author's document: a Board builds its records from the proposals and its journal (see NewBoard), and a platform restores them from the journal (Replayer, VerifyJournal) or from a store only it writes (DecodeRecords).\n\nIn JSON a record is {\"proposal\": {…}, \"state\": …, \"version\": …, \"pending\": …, \"submitted\": …}: the submission stays a document of its own."
+	case "github.com/civic-observatory/civic/contribution.Record#title":
+		return "Record is what a platform stores about one proposal: the author's submission, exactly as the author wrote it, beside what the review workflow owns: the state, the version, the committee's pending decision and the time of submission, taken from the server's clock"
 	case "github.com/civic-observatory/civic/contribution.Replayer":
 		return "Replayer rebuilds the state of every proposal from journal entries, checking that each entry follows from the ones before it by the workflow's table (guards are not evaluated: they depend on the call and the time, which the journal does not hold). The zero value is not usable: call NewReplayer."
 	case "github.com/civic-observatory/civic/contribution.Replayer#title":
 		return "Replayer rebuilds the state of every proposal from journal entries, checking that each entry follows from the ones before it by the workflow's table (guards are not evaluated: they depend on the call and the time, which the journal does not hold)"
 	case "github.com/civic-observatory/civic/contribution.Request":
-		return "Request is an action an actor asks to take on a proposal."
+		return "Request is an action an actor asks to take on a proposal. A platform builds it once it has authenticated the actor (see Actor); its time is the platform's clock, never a time an author wrote."
 	case "github.com/civic-observatory/civic/contribution.Request#title":
 		return "Request is an action an actor asks to take on a proposal"
 	case "github.com/civic-observatory/civic/contribution.Request.Action":
@@ -482,7 +488,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Request.Actor":
 		return "Actor is who takes it, in which role."
 	case "github.com/civic-observatory/civic/contribution.Request.At":
-		return "At is when the action is taken; the zero time means now."
+		return "At is when the action is taken, by the platform's clock; the zero time means now. A journal refuses a time before its last entry's (civic.CodeTimeBackwards)."
 	case "github.com/civic-observatory/civic/contribution.Request.ByHand":
 		return "ByHand lets the organiser start the review before the deadline."
 	case "github.com/civic-observatory/civic/contribution.Request.Reason":
@@ -497,6 +503,10 @@ func goComment(key string) string {
 		return "Role is the part an actor plays in the review workflow. Every action of the workflow states which roles may take it (see Workflow.Table)."
 	case "github.com/civic-observatory/civic/contribution.Role#title":
 		return "Role is the part an actor plays in the review workflow"
+	case "github.com/civic-observatory/civic/contribution.Roster":
+		return "Roster lists who holds the roles a platform grants: reviewers, the committee and the organisers, by actor ID. Authors are not listed: an author is recognised by e-mail among the proposal's contributors. IDs that are e-mail addresses are compared by civic.EmailKey, others exactly."
+	case "github.com/civic-observatory/civic/contribution.Roster#title":
+		return "Roster lists who holds the roles a platform grants: reviewers, the committee and the organisers, by actor ID"
 	case "github.com/civic-observatory/civic/contribution.SampleReview":
 		return "SampleReview is the outcome of ReviewSample2019: a fictional but complete review of the 2019 sample, the default input of the command line's programme and statistics."
 	case "github.com/civic-observatory/civic/contribution.SampleReview#title":
@@ -506,7 +516,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.SampleReview.Candidates":
 		return "Candidates are the proposals as the selection saw them, in the sample's order."
 	case "github.com/civic-observatory/civic/contribution.SampleReview.Proposals":
-		return "Proposals are the proposals after the review, in the sample's order: accepted and confirmed, waitlisted or rejected."
+		return "Proposals are the records of the proposals after the review, in the sample's order: accepted and confirmed, waitlisted or rejected."
 	case "github.com/civic-observatory/civic/contribution.SampleReview.Reviewers":
 		return "Reviews counts the reviews by the Reviewers fictional reviewers."
 	case "github.com/civic-observatory/civic/contribution.SampleReview.Reviews":
@@ -578,7 +588,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Verification.States":
 		return "States is the state of every proposal, rebuilt by replaying the journal."
 	case "github.com/civic-observatory/civic/contribution.Workflow":
-		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: the state of each proposal is kept in the proposal itself (Proposal.State, Proposal.Version, Proposal.Pending)."
+		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: what it owns of each proposal is kept in the proposal's Record, beside the author's submission."
 	case "github.com/civic-observatory/civic/contribution.Workflow#title":
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards"
 	case "github.com/civic-observatory/civic/event.Activity":
@@ -876,9 +886,9 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/participation.Tool#title":
 		return "Tool is the digital tool a device uses"
 	case "github.com/civic-observatory/civic/schedule.Context":
-		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals (their states, formats, families and speakers' e-mails)."
+		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals' records (their states, formats, families and speakers' e-mails)."
 	case "github.com/civic-observatory/civic/schedule.Context#title":
-		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals (their states, formats, families and speakers' e-mails)"
+		return "Context is what a programme is checked against: the event and its grid, the call, and the proposals' records (their states, formats, families and speakers' e-mails)"
 	case "github.com/civic-observatory/civic/schedule.Grid":
 		return "Grid is the time grid of an event's programme: the slots of each track, over one day or many."
 	case "github.com/civic-observatory/civic/schedule.Grid#title":

@@ -117,11 +117,8 @@ func ExampleBeyondSchema() {
 	// too_deep
 	// too_large
 	// invalid_date
-	// invalid_time
 	// invalid_url
 	// duplicate
 	// order
 	// future_results
-	// before_opening
-	// after_deadline
 }

@@ -118,10 +118,12 @@ func TestProgrammeAgreement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range ps {
-		p.State = contribution.StateConfirmed
+	rs := make([]*contribution.Record, len(ps))
+	for i, p := range ps {
+		rs[i] = contribution.NewRecord(p)
+		rs[i].State = contribution.StateConfirmed
 	}
-	pr, err := schedule.Build(schedule.Context{Event: ev, Grid: g, Call: c, Proposals: ps})
+	pr, err := schedule.Build(schedule.Context{Event: ev, Grid: g, Call: c, Proposals: rs})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,19 +42,16 @@ func textBeyond() []rule {
 
 // proposalBeyond are the rules beyond the schema of the proposals to c (nil: any call).
 func proposalBeyond(c *contribution.Call) []rule {
-	opens, deadline := "", ""
+	deadline := ""
 	if c != nil {
-		opens, deadline = opening(c), ", "+c.Deadline.Format(time.RFC3339)
+		deadline = ", " + c.Deadline.Format(time.RFC3339)
 	}
 	return slices.Concat(decodingBeyond(), textBeyond(), []rule{
 		{civic.CodeInvalidDate, "a date answer matches the pattern but does not exist (2019-02-30, year 0000)"},
-		{civic.CodeInvalidTime, "submitted is a date-time the format accepts but Go's RFC 3339 parser refuses (lower-case t or z, a space for T, a leap second 23:59:60)"},
 		{civic.CodeInvalidURL, "an address (an address answer, organisation.website) matches the pattern but is not an absolute http or https URL with a host that Go's net/url parses"},
 		{civic.CodeDuplicate, "two contributors have the same e-mail address"},
 		{civic.CodeOrder, "a period answer ends before it starts"},
-		{civic.CodeFutureResults, "a date or period that must lie in the past does not (answers of actions already carried out): it must start before the submission (or the deadline, for a draft) and, unless open, end by it"},
-		{civic.CodeBeforeOpening, "submitted is before the call opens" + opens},
-		{civic.CodeAfterDeadline, "submitted is not before the call's deadline" + deadline},
+		{civic.CodeFutureResults, "a date or period that must lie in the past does not (answers of actions already carried out): it must start before the call's deadline" + deadline + " and, unless open, end by it"},
 	})
 }
 

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"math"
 	"reflect"
 	"strconv"
 
@@ -414,13 +413,15 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 				"axes":         list(0, axis.MaxAxes, true, id()),
 				"questions":    list(0, axis.MaxAxes*axis.MaxQuestions, true, set(&jsonschema.Schema{Type: "string", Pattern: axis.RefPattern})),
 				"contributors": list(1, lim.Contributors, false, nil),
-				"submitted":    keep,
-				"state":        optionalEnum,
-				"version":      integer(0, math.MaxInt64),
-				"pending":      optionalEnum,
 			},
-			// Answers are members too: without a call, any is allowed.
-			extend: func(s *jsonschema.Schema) { s.AdditionalProperties = nil },
+			// Answers are members too: without a call, any is allowed, but for what the
+			// review workflow owns, never an author's to write (issue 11).
+			extend: func(s *jsonschema.Schema) {
+				s.AdditionalProperties = nil
+				for _, name := range contribution.WorkflowFields() {
+					s.Properties.Set(name, jsonschema.FalseSchema)
+				}
+			},
 		},
 	}
 	for t, r := range participationRules() {

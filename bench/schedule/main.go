@@ -195,10 +195,12 @@ func journee() (schedule.Context, error) {
 	if err != nil {
 		return schedule.Context{}, err
 	}
-	for _, p := range ps {
-		p.State = contribution.StateConfirmed
+	rs := make([]*contribution.Record, len(ps))
+	for i, p := range ps {
+		rs[i] = contribution.NewRecord(p)
+		rs[i].State = contribution.StateConfirmed
 	}
-	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: ps}, nil
+	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: rs}, nil
 }
 
 // smallInstance is instance n of TestBuildAgainstGLPK: a random subset of the sample in a
@@ -232,12 +234,12 @@ func smallInstance(base schedule.Context, n int) schedule.Context {
 
 // clones returns n confirmed proposals made from base, with new IDs and e-mails (every
 // seventh keeps a speaker of the one before), as the package's benchmarks make them.
-func clones(base []*contribution.Proposal, n int, formats func(i int) string) []*contribution.Proposal {
-	byFormat := map[string][]*contribution.Proposal{}
+func clones(base []*contribution.Record, n int, formats func(i int) string) []*contribution.Record {
+	byFormat := map[string][]*contribution.Record{}
 	for _, p := range base {
 		byFormat[p.Format] = append(byFormat[p.Format], p)
 	}
-	out := make([]*contribution.Proposal, n)
+	out := make([]*contribution.Record, n)
 	for i := range n {
 		src := base[i%len(base)]
 		if formats != nil {

@@ -13,8 +13,8 @@ import (
 type demoState struct {
 	call      *contribution.Call
 	proposals []*contribution.Proposal // the sample, as decoded
-	confirmed []*contribution.Proposal // accepted by the review and confirmed by their authors
-	decided   []*contribution.Proposal // every proposal after the review, with its state
+	confirmed []*contribution.Record   // accepted by the review and confirmed by their authors
+	decided   []*contribution.Record   // every proposal after the review, with its state
 }
 
 // demoStep is one part of the demo.
@@ -102,7 +102,7 @@ func demoCall(e *env, s *demoState) error {
 	heading(e, "Une proposition invalide", "An invalid proposal")
 	bad := []byte(`{"id":"p999","title":"Budget","summary":"Trop court.","format":"poem","language":"de",` +
 		`"axes":["1","9"],"questions":["2.1"],"contributors":[{"name":"Anonyme\u202e","email":"pas-une-adresse"}],` +
-		`"submitted":"2019-01-25T09:00:00+01:00","colour":"blue"}`)
+		`"state":"accepted","colour":"blue"}`)
 	_, err = contribution.DecodeProposal(bad, c)
 	for _, fe := range civic.FieldErrors(err) {
 		fmt.Fprintf(e.stdout, "  %-22s %-22s %s\n", fe.Path.String(), fe.Code, fe.Localize(e.p))

@@ -27,7 +27,7 @@ func demoReview(e *env, s *demoState) error {
 	s.confirmed = r.Confirmed()
 	fmt.Fprintf(e.stdout, label(tag, "%d propositions soumises, %d évaluations par %d relecteurs fictifs\n", "%d proposals submitted, %d reviews by %d fictional reviewers\n"), len(ps), r.Reviews, r.Reviewers)
 
-	byID := map[string]*contribution.Proposal{}
+	byID := map[string]*contribution.Record{}
 	for _, p := range ps {
 		byID[p.ID] = p
 	}

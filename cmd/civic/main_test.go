@@ -133,7 +133,7 @@ func TestDemo(t *testing.T) {
 		"Research presentation",
 		"International contributions: 15",
 		"contributors[0].email  invalid_email",
-		"submitted              after_deadline",
+		"state                  unknown_field",
 	} {
 		assert.Contains(t, out, want)
 	}

@@ -132,7 +132,7 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 		if err != nil {
 			return cx, err
 		}
-		ps, err := contribution.DecodeProposals(data, c)
+		ps, err := contribution.DecodeRecords(data, c)
 		if err != nil {
 			return cx, inFile(src.proposals, err)
 		}

@@ -66,6 +66,24 @@ func writeJSON(t *testing.T, dir, name string, doc any) string {
 	return file
 }
 
+// writeRecords writes the proposals of props as the records a platform stores (see
+// contribution.Record): each proposal's "state" member, which only the workflow sets, is
+// moved out of the author's submission into the record.
+func writeRecords(t *testing.T, dir, name string, props []map[string]any) string {
+	t.Helper()
+	recs := make([]map[string]any, len(props))
+	for i, p := range props {
+		q := map[string]any{}
+		for k, v := range p {
+			if k != "state" {
+				q[k] = v
+			}
+		}
+		recs[i] = map[string]any{"proposal": q, "state": p["state"], "version": 5}
+	}
+	return writeJSON(t, dir, name, recs)
+}
+
 // journeeDoc returns the built-in Journée as a JSON document to edit.
 func journeeDoc(t *testing.T) map[string]any {
 	t.Helper()
@@ -155,7 +173,7 @@ func TestProgrammeBadInput(t *testing.T) {
 func TestProgrammeCheckConflicts(t *testing.T) {
 	dir := t.TempDir()
 	props := sampleDoc(t)
-	propsFile := writeJSON(t, dir, "proposals.json", props)
+	propsFile := writeRecords(t, dir, "proposals.json", props)
 	file := filepath.Join(dir, "programme.json")
 	code, _, stderr := runCivic(t, "", "programme", "--format", "json", "--proposals", propsFile, "--out", file)
 	require.Equal(t, 0, code, stderr)
@@ -187,7 +205,7 @@ func TestProgrammeCheckConflicts(t *testing.T) {
 	email := byID[a]["contributors"].([]any)[0].(map[string]any)["email"]
 	byID[b]["contributors"].([]any)[0].(map[string]any)["email"] = email
 	byID[a]["state"] = "accepted"
-	writeJSON(t, dir, "proposals.json", props)
+	writeRecords(t, dir, "proposals.json", props)
 
 	code, out, _ = runCivic(t, "", "--lang", "fr", "programme", "check", "--proposals", propsFile, file)
 	assert.Equal(t, 1, code)
@@ -207,7 +225,7 @@ func TestProgrammeHostileTitles(t *testing.T) {
 			p["contributors"].([]any)[0].(map[string]any)["name"] = `Zoé ]]> & "Co"`
 		}
 	}
-	propsFile := writeJSON(t, dir, "proposals.json", props)
+	propsFile := writeRecords(t, dir, "proposals.json", props)
 	for _, format := range []string{"html", "frab-xml", "ics", "md", "frab-json"} {
 		code, out, stderr := runCivic(t, "", "programme", "--format", format, "--proposals", propsFile)
 		require.Equal(t, 0, code, stderr)
@@ -227,7 +245,7 @@ func TestProgrammeHostileTitles(t *testing.T) {
 	// Markup is plain text (issue 12): a title with a script tag or "x<y" builds the
 	// programme, and every format escapes it.
 	props[0]["title"] = "<script>alert(1)</script> x<y"
-	writeJSON(t, dir, "proposals.json", props)
+	writeRecords(t, dir, "proposals.json", props)
 	code, out, stderr := runCivic(t, "", "--lang", "en", "programme", "--format", "html", "--proposals", propsFile)
 	assert.Equal(t, 0, code, stderr)
 	assert.NotContains(t, out, "<script>")
@@ -235,9 +253,9 @@ func TestProgrammeHostileTitles(t *testing.T) {
 	// A control character in a title is refused with its path and code, and nothing is
 	// written.
 	props[1]["title"] = "Bell\u0007 title"
-	writeJSON(t, dir, "proposals.json", props)
+	writeRecords(t, dir, "proposals.json", props)
 	code, out, stderr = runCivic(t, "", "--lang", "fr", "programme", "--proposals", propsFile)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Contains(t, stderr, "proposals.json: [1].title: control_char: ")
+	assert.Contains(t, stderr, "proposals.json: [1].proposal.title: control_char: ")
 }

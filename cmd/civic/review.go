@@ -14,9 +14,10 @@ import (
 	"github.com/civic-observatory/civic/contribution"
 )
 
-// reviewFiles are the documents "civic review" works on: the call, the proposals (a JSON
-// array, whose state, version and pending members the workflow keeps up to date), the
-// decision journal (NDJSON) and the reviews (a JSON array).
+// reviewFiles are the documents "civic review" works on: the call, the proposals (the
+// authors' submissions, a JSON array the command only reads), the decision journal
+// (NDJSON: the source of truth for the state of every proposal) and the reviews (a JSON
+// array).
 type reviewFiles struct {
 	call, proposals, journal, reviews string
 	event                             string
@@ -81,31 +82,6 @@ func (f *reviewFiles) load() (*contribution.Board, error) {
 			if lerr != nil {
 				return nil, fmt.Errorf("%s: %w", f.journal, lerr)
 			}
-			rp := contribution.NewReplayer(contribution.ReviewWorkflow())
-			var v civic.ValidationError
-			for i := range entries {
-				rp.Apply(&v, civic.Path{}.Index(i), &entries[i])
-			}
-			if err := v.Err(); err != nil {
-				return nil, fmt.Errorf("%s: %w", f.journal, err)
-			}
-			states := rp.States()
-			for i, p := range ps {
-				st, ok := states[p.ID]
-				if !ok {
-					st = contribution.ProposalState{State: contribution.StateDraft}
-				}
-				cur := p.State
-				if cur == "" {
-					cur = contribution.StateDraft
-				}
-				if st.State != cur || st.Version != p.Version || st.Pending != p.Pending {
-					v.Add(civic.Path{}.Index(i).Key("state"), civic.CodeReplayMismatch, p.Version, p.ID, string(cur), string(st.State))
-				}
-			}
-			if err := v.Err(); err != nil {
-				return nil, fmt.Errorf("%s and %s disagree: %w", f.proposals, f.journal, err)
-			}
 			opt.Journal = j
 		}
 	}
@@ -149,11 +125,9 @@ func (f *reviewFiles) save(b *contribution.Board) error {
 			return enc.Encode(v)
 		}
 	}
-	ps := b.Proposals()
 	err := errors.Join(
-		write(f.proposals, jsonOut(ps)),
-		write(f.journal, func(w io.Writer) error { _, err := b.Journal().WriteTo(w); return err }),
 		write(f.reviews, jsonOut(b.Reviews())),
+		write(f.journal, func(w io.Writer) error { _, err := b.Journal().WriteTo(w); return err }),
 	)
 	if err != nil {
 		for _, s := range done {

@@ -116,7 +116,7 @@ func runStats(e *env) error {
 		if !ok1 || !ok2 {
 			return usagef("unknown dimension in %q (known: %s)", *by, dimNames(all))
 		}
-		var ps []*contribution.Proposal
+		var ps []*contribution.Record
 		if file == "" {
 			ps = demoDecided(e)
 		} else {
@@ -124,7 +124,7 @@ func runStats(e *env) error {
 			if err != nil {
 				return err
 			}
-			if ps, err = contribution.DecodeProposals(data, call); err != nil {
+			if ps, err = contribution.DecodeRecords(data, call); err != nil {
 				return reportProblems(e, inFile(file, err))
 			}
 		}
@@ -372,7 +372,7 @@ func dimNames[T any](dims []analysis.Dimension[T]) string {
 
 // demoDecided returns the sample after the demo's simulated review, with every decision
 // published (accepted, waitlisted, rejected), for acceptance rates.
-func demoDecided(e *env) []*contribution.Proposal {
+func demoDecided(e *env) []*contribution.Record {
 	_, r, err := sampleReview()
 	if err != nil {
 		return nil

@@ -31,7 +31,9 @@ import (
 // MaxBody is the largest request body accepted, in bytes.
 const MaxBody = 1 << 20
 
-// Server accepts proposals to one call and keeps them in memory.
+// Server accepts proposals to one call and keeps them in memory: each as a
+// [contribution.Record] (the author's submission beside what the workflow owns) and its
+// submission in a decision journal.
 type Server struct {
 	call *contribution.Call
 	now  func() time.Time
@@ -42,13 +44,15 @@ type Server struct {
 	MaxStoredBytes int64
 
 	mu          sync.Mutex
-	proposals   map[string]*contribution.Proposal
+	proposals   map[string]*contribution.Record
+	journal     contribution.Journal
 	storedBytes int64
 }
 
-// NewServer returns a server for the call. now stamps submissions that carry no time.
+// NewServer returns a server for the call. now is the server's clock: it dates every
+// submission, and the call's deadline applies to it, never to a time an author wrote.
 func NewServer(call *contribution.Call, now func() time.Time) *Server {
-	return &Server{call: call, now: now, proposals: map[string]*contribution.Proposal{},
+	return &Server{call: call, now: now, proposals: map[string]*contribution.Record{},
 		MaxStored: MaxStored, MaxStoredBytes: MaxStoredBytes}
 }
 
@@ -80,11 +84,9 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read body", http.StatusBadRequest)
 		return
 	}
+	// A submission carrying state, version, pending or submitted is refused
+	// (unknown_field): those are the workflow's.
 	prop, err := contribution.DecodeProposal(body, s.call)
-	if err == nil && prop.Submitted.IsZero() {
-		prop.Submitted = s.now()
-		err = prop.Validate(s.call) // the deadline applies to the time we stamp
-	}
 	if err != nil {
 		var ve *civic.ValidationError
 		if !errors.As(err, &ve) {
@@ -110,12 +112,30 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInsufficientStorage, problemBody{Error: fe.Localize(p), Problems: []civic.Problem{fe.Problem(p)}})
 		return
 	}
-	prop.State = contribution.StateSubmitted
-	s.proposals[prop.ID] = prop
+	// The workflow submits it, by the server's clock. A real platform would act as the
+	// author it authenticated; this one takes the contact's address.
+	rec := contribution.NewRecord(prop)
+	author := contribution.Actor{ID: prop.Contributors[0].Email, Role: contribution.RoleAuthor, Email: prop.Contributors[0].Email}
+	entry, err := contribution.ReviewWorkflow().Apply(rec, contribution.Request{Action: contribution.ActionSubmit, Actor: author, At: s.now()}, contribution.Env{Call: s.call})
+	if err == nil {
+		_, err = s.journal.Append(entry)
+	}
+	if err != nil {
+		s.mu.Unlock()
+		var ae *contribution.ActionError
+		if !errors.As(err, &ae) {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		fe := ae.FieldError()
+		writeJSON(w, http.StatusUnprocessableEntity, problemBody{Error: fe.Localize(p), Problems: []civic.Problem{fe.Problem(p)}})
+		return
+	}
+	s.proposals[prop.ID] = rec
 	s.storedBytes += int64(len(body))
 	s.mu.Unlock()
 	w.Header().Set("Location", "/proposals/"+prop.ID)
-	writeJSON(w, http.StatusCreated, prop)
+	writeJSON(w, http.StatusCreated, rec)
 }
 
 func (s *Server) get(w http.ResponseWriter, r *http.Request) {

@@ -60,7 +60,8 @@ func TestCreated(t *testing.T) {
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.Equal(t, "/proposals/p900", resp.Header.Get("Location"))
 	assert.Equal(t, "submitted", out["state"])
-	assert.Equal(t, "2019-01-20T12:00:00+01:00", out["submitted"])
+	assert.Equal(t, "2019-01-20T11:00:00Z", out["submitted"], "the server's clock")
+	assert.Equal(t, "p900", out["proposal"].(map[string]any)["id"])
 
 	get, err := srv.Client().Get(srv.URL + "/proposals/p900")
 	require.NoError(t, err)
@@ -145,4 +146,31 @@ func TestMethodNotAllowed(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+}
+
+// TestAuthorCannotSetState: what the workflow owns is refused in an author's document
+// (issue 11), and the deadline applies to the server's clock.
+func TestAuthorCannotSetState(t *testing.T) {
+	srv := newTestServer(t)
+	forged := strings.Replace(validProposal, `"format": "field-report"`, `"format": "field-report", "state": "accepted", "pending": "accept", "version": 99, "submitted": "2019-01-01T10:00:00+01:00"`, 1)
+	resp, out := post(t, srv, "en", forged)
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
+	b, err := json.Marshal(out["problems"])
+	require.NoError(t, err)
+	var got []civic.Problem
+	require.NoError(t, json.Unmarshal(b, &got))
+	var paths []string
+	for _, p := range got {
+		assert.Equal(t, civic.CodeUnknownField, p.Code)
+		paths = append(paths, p.Path)
+	}
+	assert.Equal(t, []string{"state", "pending", "version", "submitted"}, paths)
+
+	call, err := contribution.Call2019()
+	require.NoError(t, err)
+	late := httptest.NewServer(NewServer(call, func() time.Time { return call.Deadline.Add(time.Minute) }).Handler())
+	defer late.Close()
+	resp, out = post(t, late, "en", validProposal)
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
+	assert.Contains(t, out["error"], "the call is not open")
 }
