@@ -23,15 +23,16 @@ var ErrContext = errors.New("schedule: the context needs an event, a grid and a 
 
 // session is the scheduler's view of a session.
 type bin struct {
-	s       *Session
-	slot    *Slot
-	tables  int // 0: one group
-	table   *event.Tables
-	avail   int // minutes available to talks (per table when tables > 0)
-	used    []int
-	members []*contribution.Proposal
-	results bool  // takes research and field reports (scored for coherence)
-	points  []int // the instants of the programme the session covers, for speaker conflicts
+	s        *Session
+	slot     *Slot
+	tables   int // 0: one group
+	table    *event.Tables
+	avail    int // minutes available to talks (per table when tables > 0)
+	used     []int
+	members  []*contribution.Proposal
+	results  bool  // takes research and field reports (scored for coherence)
+	audience int   // the people the session brings into its room (0: unknown)
+	points   []int // the instants of the programme the session covers, for speaker conflicts
 }
 
 // Build builds the programme of the event from the proposals of cx, placing each
@@ -205,8 +206,11 @@ func sessions(cx Context, pr *Programme) []bin {
 		s := &pr.Sessions[i]
 		sl, _ := cx.Grid.Slot(s.Slot)
 		b := bin{s: s, slot: sl, points: points(sl), avail: sl.Minutes() - sl.Discussion, results: sl.Kind.Themed()}
-		if tr, ok := cx.Event.Track(s.Track); ok && tr.Tables != nil && sl.Kind.Seated() {
-			b.tables, b.avail, b.table = tr.Tables.Count, sl.Minutes(), tr.Tables
+		if tr, ok := cx.Event.Track(s.Track); ok {
+			b.audience = audience(tr)
+			if tr.Tables != nil && sl.Kind.Seated() {
+				b.tables, b.avail, b.table = tr.Tables.Count, sl.Minutes(), tr.Tables
+			}
 		}
 		b.used = make([]int, max(b.tables, 1))
 		bins[i] = b
@@ -218,7 +222,7 @@ func sessions(cx Context, pr *Programme) []bin {
 // families fit (see [fits]) and, at co-construction tables, the format's table fits the
 // track's (see [tableFits]).
 func (b *bin) takes(f *contribution.Format, p *contribution.Proposal) bool {
-	return fits(b.slot, f, p) && (b.table == nil || tableFits(f, b.table))
+	return fits(b.slot, f, p) && (b.table == nil || tableFits(f, b.table)) && capacityFits(f, b.audience)
 }
 
 // room returns the table (0 without tables) with room for a talk of m minutes: the least

@@ -161,3 +161,53 @@ func TestTablesByTheme(t *testing.T) {
 	}
 	assert.Len(t, where, 9, "every project placed")
 }
+
+// TestFormatCapacity: a workshop for at most 25 participants goes to a session of 25, not
+// to the 300 seats of the plenary that also hosts workshops; the checker reports one moved
+// there.
+func TestFormatCapacity(t *testing.T) {
+	cx := rencontres(t)
+	c := *cx.Call
+	c.Formats = slices.Clone(cx.Call.Formats)
+	for i := range c.Formats {
+		if c.Formats[i].ID == "workshop" {
+			c.Formats[i].Capacity = 25
+		}
+	}
+	cx.Call = &c
+	g := *cx.Grid
+	g.Slots = slices.Clone(cx.Grid.Slots)
+	for i := range g.Slots {
+		if g.Slots[i].ID == "ouverture" {
+			g.Slots[i].Formats = []string{"talk", "workshop"} // 09:00–10:30: room for one workshop
+		}
+	}
+	cx.Grid = &g
+	pr := build(t, cx)
+	require.NoError(t, pr.Validate(cx))
+	for _, s := range pr.Sessions {
+		for _, tk := range s.Talks {
+			if tk.Format == "workshop" {
+				assert.Equal(t, "ateliers", s.Track, "%s in %s", tk.Proposal, s.ID)
+			}
+		}
+	}
+	// Move a workshop into the opening plenary by hand.
+	bad := *pr
+	bad.Sessions = slices.Clone(pr.Sessions)
+	var w schedule.Talk
+	from, to := -1, -1
+	for i, s := range bad.Sessions {
+		if len(s.Talks) == 1 && s.Talks[0].Format == "workshop" && from < 0 {
+			from, w = i, s.Talks[0]
+		}
+		if s.Slot == "ouverture" {
+			to = i
+		}
+	}
+	require.True(t, from >= 0 && to >= 0)
+	bad.Sessions[from].Talks = nil
+	w.Start = event.At(9, 0)
+	bad.Sessions[to].Talks = []schedule.Talk{w}
+	assert.Contains(t, codesOf(bad.Validate(cx)), "sessions["+itoa(to)+"].talks[0].proposal over_capacity")
+}

@@ -272,6 +272,8 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 					v.Add(q.Key("proposal"), civic.CodeWrongSession, prop.Format, string(slot.Kind))
 				} else if ok && tables > 0 && t.Table > 0 && !tableFits(f, track.Tables) {
 					v.Add(q.Key("table"), civic.CodeOverCapacity, f.Table.Seats+f.Table.Facilitators, track.Tables.Seats+track.Tables.Facilitators)
+				} else if ok && hasTrack && !capacityFits(f, audience(track)) {
+					v.Add(q.Key("proposal"), civic.CodeOverCapacity, audience(track), f.Capacity)
 				}
 			}
 			var emails []string
@@ -339,6 +341,13 @@ func fits(slot *Slot, f *contribution.Format, p *contribution.Proposal) bool {
 // included, and facilitators) fits the tables of a track; formats without a table fit any.
 func tableFits(f *contribution.Format, tb *event.Tables) bool {
 	return f.Table == nil || f.Table.Seats <= tb.Seats && f.Table.Facilitators <= tb.Facilitators
+}
+
+// capacityFits reports whether a session bringing n people into its room suits a format
+// limited to f.Capacity participants (a workshop for at most 25): formats without a limit,
+// and sessions of unknown audience, fit.
+func capacityFits(f *contribution.Format, n int) bool {
+	return f.Capacity == 0 || n == 0 || n <= f.Capacity
 }
 
 // audience returns the people a session of the track brings into one of its rooms: the

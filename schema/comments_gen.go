@@ -899,6 +899,70 @@ func goComment(key string) string {
 		return "Event is the ID of the event the grid belongs to."
 	case "github.com/civic-observatory/civic/schedule.Grid.Slots":
 		return "Slots are the slots of the event, in any order."
+	case "github.com/civic-observatory/civic/schedule.ImportFormat":
+		return "ImportFormat names the format of a schedule written by another tool."
+	case "github.com/civic-observatory/civic/schedule.ImportFormat#title":
+		return "ImportFormat names the format of a schedule written by another tool"
+	case "github.com/civic-observatory/civic/schedule.ImportOptions":
+		return "ImportOptions configure Import."
+	case "github.com/civic-observatory/civic/schedule.ImportOptions#title":
+		return "ImportOptions configure Import"
+	case "github.com/civic-observatory/civic/schedule.ImportOptions.Format":
+		return "Format is the format of the input; FormatAuto detects it from the first bytes."
+	case "github.com/civic-observatory/civic/schedule.ImportOptions.Warn":
+		return "Warn receives what reading tolerated, with its path: a member or element with no place in the model (civic.CodeNotKept), an unknown time zone, a start that contradicts the date. Nil discards them."
+	case "github.com/civic-observatory/civic/schedule.ImportOptions.Zone":
+		return "Zone is the time zone of a schedule that names none and gives local times only (Pentabarf's, FOSDEM's): an IANA name. Empty reads such times as UTC, with a warning."
+	case "github.com/civic-observatory/civic/schedule.Imported":
+		return "Imported is a schedule read from another tool (frab, pretalx, Pentabarf, the CCC hub): its conference, days and every event (one per talk), with times as absolute instants that keep their offset, so that a talk after midnight keeps its real date. What the formats carry and the model has no place for is kept here and written back by Imported.WriteFrabXML; what neither has a place for is listed as a warning (civic.CodeNotKept)."
+	case "github.com/civic-observatory/civic/schedule.Imported#title":
+		return "Imported is a schedule read from another tool (frab, pretalx, Pentabarf, the CCC hub): its conference, days and every event (one per talk), with times as absolute instants that keep their offset, so that a talk after midnight keeps its real date"
+	case "github.com/civic-observatory/civic/schedule.Imported.Events":
+		return "Events are in the order of the source."
+	case "github.com/civic-observatory/civic/schedule.ImportedConference":
+		return "ImportedConference is the conference of an imported schedule."
+	case "github.com/civic-observatory/civic/schedule.ImportedConference#title":
+		return "ImportedConference is the conference of an imported schedule"
+	case "github.com/civic-observatory/civic/schedule.ImportedConference.DayChange":
+		return "DayChange is the local time a day of the programme ends (Pentabarf's day_change)."
+	case "github.com/civic-observatory/civic/schedule.ImportedConference.Rooms":
+		return "Rooms are the rooms a JSON source lists, with their capacity when it gives one (frab XML has neither: its rooms are those of the days)."
+	case "github.com/civic-observatory/civic/schedule.ImportedConference.Start":
+		return "Start and End are as the source writes them (a date, or a time with its offset)."
+	case "github.com/civic-observatory/civic/schedule.ImportedDay":
+		return "ImportedDay is one day of the programme: its index (from 1), date and span."
+	case "github.com/civic-observatory/civic/schedule.ImportedDay#title":
+		return "ImportedDay is one day of the programme: its index (from 1), date and span"
+	case "github.com/civic-observatory/civic/schedule.ImportedEvent":
+		return "ImportedEvent is one event of the schedule: a talk, a workshop, a break."
+	case "github.com/civic-observatory/civic/schedule.ImportedEvent#title":
+		return "ImportedEvent is one event of the schedule: a talk, a workshop, a break"
+	case "github.com/civic-observatory/civic/schedule.ImportedEvent.Code":
+		return "pretalx's code"
+	case "github.com/civic-observatory/civic/schedule.ImportedEvent.Day":
+		return "the index of the day in the source"
+	case "github.com/civic-observatory/civic/schedule.ImportedEvent.ID":
+		return "0 when the source gives none or not a positive integer"
+	case "github.com/civic-observatory/civic/schedule.ImportedEvent.Start":
+		return "Start is the instant the event starts, with the offset the source gives (or the conference's time zone); Minutes is its length."
+	case "github.com/civic-observatory/civic/schedule.ImportedLink":
+		return "ImportedLink is a link or an attachment."
+	case "github.com/civic-observatory/civic/schedule.ImportedLink#title":
+		return "ImportedLink is a link or an attachment"
+	case "github.com/civic-observatory/civic/schedule.ImportedPerson":
+		return "ImportedPerson is a person of an event: frab gives an ID or a GUID, pretalx a code, some sources only a name."
+	case "github.com/civic-observatory/civic/schedule.ImportedPerson#title":
+		return "ImportedPerson is a person of an event: frab gives an ID or a GUID, pretalx a code, some sources only a name"
+	case "github.com/civic-observatory/civic/schedule.ImportedRoom":
+		return "ImportedRoom is a room the conference lists."
+	case "github.com/civic-observatory/civic/schedule.ImportedRoom#title":
+		return "ImportedRoom is a room the conference lists"
+	case "github.com/civic-observatory/civic/schedule.ImportedRoom.Capacity":
+		return "0 when unknown"
+	case "github.com/civic-observatory/civic/schedule.ImportedTrack":
+		return "ImportedTrack is a track of the conference."
+	case "github.com/civic-observatory/civic/schedule.ImportedTrack#title":
+		return "ImportedTrack is a track of the conference"
 	case "github.com/civic-observatory/civic/schedule.Kind":
 		return "Kind is the kind of a session of the programme."
 	case "github.com/civic-observatory/civic/schedule.Kind#title":
@@ -927,6 +991,10 @@ func goComment(key string) string {
 		return "Sessions are the sessions, ordered by start time, then track, room and ID."
 	case "github.com/civic-observatory/civic/schedule.Programme.Unplaced":
 		return "Unplaced are the confirmed contributions the programme leaves out, with the reason."
+	case "github.com/civic-observatory/civic/schedule.Recording":
+		return "Recording says whether an event is recorded, and under which licence."
+	case "github.com/civic-observatory/civic/schedule.Recording#title":
+		return "Recording says whether an event is recorded, and under which licence"
 	case "github.com/civic-observatory/civic/schedule.Session":
 		return "Session is one slot of the grid held in one room."
 	case "github.com/civic-observatory/civic/schedule.Session#title":

@@ -60,7 +60,7 @@ func programmeBeyond() []rule {
 		{civic.CodeSpeakerConflict, "someone speaks in two places at once"},
 		{civic.CodeOutOfRange, "a talk's table is not one of the track's tables"},
 		{civic.CodeNotForFormat, "a talk has a table in a session without tables"},
-		{civic.CodeOverCapacity, "a session's room is smaller than its share of the track's audience, or a talk's table has fewer seats than its format needs (checked against the event and call)"},
+		{civic.CodeOverCapacity, "a session's room is smaller than its share of the track's audience, a talk's table has fewer seats than its format needs, or a talk's format takes fewer participants than the session's audience (checked against the event and call)"},
 	})
 }
 

@@ -206,6 +206,16 @@ func (r *mesRun) exactRho(p int, gs []group) evalResult {
 // mesFixed runs MES with a total budget of total minor units shared equally by the voters.
 // It returns the outcome and whether every voter's payment stayed within their share.
 func mesFixed(in *mesInput, total Money, explain bool) *Outcome {
+	o, _ := mesFixedRun(in, total, explain)
+	return o
+}
+
+// mesFixedState runs MES exactly and returns the voters' money at the end, for tests.
+func mesFixedState(in *mesInput, total Money) (*Outcome, *mesState) {
+	return mesFixedRun(in, total, true)
+}
+
+func mesFixedRun(in *mesInput, total Money, explain bool) (*Outcome, *mesState) {
 	e := in.e
 	o := &Outcome{Reasons: make([]*Reason, len(e.Projects))}
 	n := e.NumVoters
@@ -289,70 +299,8 @@ func mesFixed(in *mesInput, total Money, explain bool) *Outcome {
 			}
 			continue
 		}
-		// Fund bestP: each group pays min(b, rho·u).
 		p := bestP
-		gs := r.collect(p)
-		newClass := map[[2]int64]int32{}
-		type payKey struct {
-			amount string
-			whole  bool
-		}
-		pays := map[payKey]*Payment{}
-		var payOrder []payKey
-		var maxPay *big.Rat
-		for k, v := range in.ap[p] {
-			c := r.st.cls[v]
-			if r.st.budget[c].Sign() == 0 {
-				continue
-			}
-			u := in.util(p, k)
-			if u <= 0 {
-				continue
-			}
-			key := [2]int64{int64(c), u}
-			nc, ok := newClass[key]
-			due := new(big.Rat).Mul(bestRho, new(big.Rat).SetInt64(u))
-			whole := due.Cmp(&r.st.budget[c]) >= 0
-			if whole {
-				due.Set(&r.st.budget[c])
-			}
-			if !ok {
-				nc = int32(len(r.st.budget))
-				var nb big.Rat
-				nb.Sub(&r.st.budget[c], due)
-				r.st.budget = append(r.st.budget, nb)
-				fv, _ := nb.Float64()
-				r.st.approx = append(r.st.approx, fv)
-				newClass[key] = nc
-			}
-			r.st.cls[v] = nc
-			if explain {
-				pk := payKey{due.RatString(), whole}
-				if pays[pk] == nil {
-					pays[pk] = &Payment{Amount: due, Whole: whole}
-					payOrder = append(payOrder, pk)
-				}
-				pays[pk].Voters++
-			}
-			if maxPay == nil || due.Cmp(maxPay) > 0 {
-				maxPay = due
-			}
-		}
-		_ = gs
-		remaining -= in.cost[p]
-		st := Step{Project: p, Phase: "main", Votes: e.Votes[p], Score: e.Score[p], Remaining: remaining, MaxPayment: maxPay}
-		if maxPay != nil && maxPay.Sign() > 0 {
-			st.EffectiveVotes = new(big.Rat).Quo(new(big.Rat).SetInt64(int64(in.cost[p])), maxPay)
-		}
-		if explain {
-			for _, pk := range payOrder {
-				st.Payments = append(st.Payments, *pays[pk])
-			}
-			slices.SortStableFunc(st.Payments, func(a, b Payment) int { return b.Amount.Cmp(a.Amount) })
-		}
-		o.Steps = append(o.Steps, st)
-		o.Selected = append(o.Selected, p)
-		o.Cost += in.cost[p]
+		r.fund(o, p, bestRho, explain, &remaining)
 		keep = cands[:0]
 		for _, c := range cands {
 			if c.p != p {
@@ -360,6 +308,135 @@ func mesFixed(in *mesInput, total Money, explain bool) *Outcome {
 			}
 		}
 		cands = keep
+	}
+	// Report what the supporters of the projects left out had at the end of the run, as
+	// the replay does (mesExplained).
+	for p, reason := range o.Reasons {
+		if reason != nil && reason.Code == ReasonUnaffordable {
+			if res := r.exactRho(p, r.collect(p)); res.unaffordable {
+				reason.Args[0] = res.money
+			}
+		}
+	}
+	return o, &r.st
+}
+
+// fund makes project p's supporters pay for it at rate rho: each pays min(budget, rho·u).
+func (r *mesRun) fund(o *Outcome, p int, bestRho *big.Rat, explain bool, remaining *Money) {
+	in, e := r.in, r.in.e
+	type move struct {
+		nc     int32
+		due    *big.Rat
+		whole  bool
+		voters int
+	}
+	moves := map[[2]int64]*move{}
+	var order [][2]int64
+	for k, v := range in.ap[p] {
+		c := r.st.cls[v]
+		if r.st.budget[c].Sign() == 0 {
+			continue
+		}
+		u := in.util(p, k)
+		if u <= 0 {
+			continue
+		}
+		key := [2]int64{int64(c), u}
+		m, ok := moves[key]
+		if !ok {
+			due := new(big.Rat).Mul(bestRho, new(big.Rat).SetInt64(u))
+			whole := due.Cmp(&r.st.budget[c]) >= 0
+			if whole {
+				due.Set(&r.st.budget[c])
+			}
+			var nb big.Rat
+			nb.Sub(&r.st.budget[c], due)
+			m = &move{nc: int32(len(r.st.budget)), due: due, whole: whole}
+			r.st.budget = append(r.st.budget, nb)
+			fv, _ := nb.Float64()
+			r.st.approx = append(r.st.approx, fv)
+			moves[key] = m
+			order = append(order, key)
+		}
+		r.st.cls[v] = m.nc
+		m.voters++
+	}
+	var maxPay *big.Rat
+	type payKey struct {
+		amount string
+		whole  bool
+	}
+	pays := map[payKey]*Payment{}
+	var payOrder []payKey
+	for _, key := range order {
+		m := moves[key]
+		if maxPay == nil || m.due.Cmp(maxPay) > 0 {
+			maxPay = m.due
+		}
+		if explain {
+			pk := payKey{m.due.RatString(), m.whole}
+			if pays[pk] == nil {
+				pays[pk] = &Payment{Amount: m.due, Whole: m.whole}
+				payOrder = append(payOrder, pk)
+			}
+			pays[pk].Voters += m.voters
+		}
+	}
+	*remaining -= in.cost[p]
+	st := Step{Project: p, Phase: "main", Votes: e.Votes[p], Score: e.Score[p], Remaining: *remaining, MaxPayment: maxPay}
+	if maxPay != nil && maxPay.Sign() > 0 {
+		st.EffectiveVotes = new(big.Rat).Quo(new(big.Rat).SetInt64(int64(in.cost[p])), maxPay)
+	}
+	if explain {
+		for _, pk := range payOrder {
+			st.Payments = append(st.Payments, *pays[pk])
+		}
+		slices.SortStableFunc(st.Payments, func(a, b Payment) int { return b.Amount.Cmp(a.Amount) })
+	}
+	o.Steps = append(o.Steps, st)
+	o.Selected = append(o.Selected, p)
+	o.Cost += in.cost[p]
+}
+
+// mesExplained runs MES with a total budget and explains every round exactly. When the
+// floating-point run took every decision by a clear margin, its sequence of projects is the
+// exact one, and only the chosen projects are evaluated exactly (a replay); otherwise the
+// whole run is exact.
+func mesExplained(in *mesInput, total Money) *Outcome {
+	sel, _, safe := mesFloat(in, total)
+	if !safe {
+		return mesFixed(in, total, true)
+	}
+	e := in.e
+	o := &Outcome{Reasons: make([]*Reason, len(e.Projects))}
+	r := &mesRun{in: in, scratch: map[[2]int64]int{}}
+	r.st.cls = make([]int32, e.NumVoters)
+	r.st.budget = make([]big.Rat, 1, 64)
+	r.st.budget[0].SetFrac64(int64(total), int64(max(e.NumVoters, 1)))
+	f, _ := r.st.budget[0].Float64()
+	r.st.approx = []float64{f}
+	remaining := e.Budget
+	for _, p := range sel {
+		res := r.exactRho(p, r.collect(p))
+		if res.unaffordable {
+			return mesFixed(in, total, true) // cannot happen when the float run is safe
+		}
+		r.fund(o, p, res.exact, true, &remaining)
+	}
+	for p := range e.Projects {
+		switch {
+		case o.Funded(p):
+		case e.Projects[p].Withdrawn:
+			o.Reasons[p] = &Reason{Code: ReasonWithdrawn}
+		case len(in.ap[p]) == 0:
+			o.Reasons[p] = &Reason{Code: ReasonNoVotes}
+		default:
+			res := r.exactRho(p, r.collect(p))
+			if !res.unaffordable {
+				return mesFixed(in, total, true) // cannot happen when the float run is safe
+			}
+			o.Reasons[p] = &Reason{Code: ReasonUnaffordable, Args: []any{res.money, in.cost[p]}}
+		}
 	}
 	return o
 }
@@ -388,7 +465,7 @@ func tieBefore(e *Election, a, b int) bool {
 // cheaper project, then file order.
 func MES(e *Election, opt MESOptions) *Outcome {
 	in := newMESInput(e, opt.Cardinality)
-	o := mesFixed(in, e.Budget, true)
+	o := mesExplained(in, e.Budget)
 	iterations := 0
 	total := e.Budget
 	if opt.Add1 && e.NumVoters > 0 {
@@ -413,7 +490,7 @@ func MES(e *Election, opt MESOptions) *Outcome {
 		}
 		if iterations > 0 {
 			first := o
-			o = mesFixed(in, total, true)
+			o = mesExplained(in, total)
 			o.Notes = append(o.Notes, Note{Code: "add1", Args: []any{Money(int64(total-e.Budget) / int64(e.NumVoters)), iterations}})
 			// The first run's projects are the rule's own; the others came from Add1.
 			for k := range o.Steps {

@@ -26,15 +26,37 @@ func mesFloat(in *mesInput, total Money) (sel []int, cost Money, safe bool) {
 		}
 	}
 	type grp struct {
-		b    float64
-		u    float64
-		n    float64
-		clsU [2]int64
+		b float64
+		u float64
+		n float64
 	}
 	scratch := map[[2]int64]int{}
 	var gs []grp
+	var cnt []float64 // per class, for projects whose approvers share one utility
+	var touched []int32
 	collect := func(p int) []grp {
 		gs = gs[:0]
+		if in.ut == nil {
+			if len(cnt) < len(budget) {
+				cnt = append(cnt, make([]float64, len(budget)-len(cnt))...)
+			}
+			touched = touched[:0]
+			for _, v := range in.ap[p] {
+				c := cls[v]
+				if cnt[c] == 0 {
+					touched = append(touched, c)
+				}
+				cnt[c]++
+			}
+			u := float64(in.uni[p])
+			for _, c := range touched {
+				if budget[c] > 0 && u > 0 {
+					gs = append(gs, grp{b: budget[c], u: u, n: cnt[c]})
+				}
+				cnt[c] = 0
+			}
+			return gs
+		}
 		clear(scratch)
 		for k, v := range in.ap[p] {
 			c := cls[v]
@@ -51,7 +73,7 @@ func mesFloat(in *mesInput, total Money) (sel []int, cost Money, safe bool) {
 				continue
 			}
 			scratch[key] = len(gs)
-			gs = append(gs, grp{b: budget[c], u: float64(u), n: 1, clsU: key})
+			gs = append(gs, grp{b: budget[c], u: float64(u), n: 1})
 		}
 		return gs
 	}

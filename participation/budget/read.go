@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/civic-observatory/civic"
@@ -84,6 +85,7 @@ type decoder struct {
 	truncated bool
 	fields    []field
 	voterIDs  map[string]struct{}
+	strs      map[string]string
 	metaLine  map[string]int
 	// per-project line, for the checks made after the votes
 	projLine []int
@@ -600,6 +602,50 @@ func (d *decoder) projects() ([]byte, error) {
 	return end, nil
 }
 
+// parseAge reads an age of 0 to 150 years ("34", "34.0").
+func parseAge(b []byte) (int, bool) {
+	if i := bytes.IndexByte(b, '.'); i >= 0 && len(bytes.Trim(b[i+1:], "0")) == 0 {
+		b = b[:i]
+	}
+	if len(b) == 0 || len(b) > 3 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n <= 150
+}
+
+// intern returns b as a string, sharing one copy among the voters for the few values a
+// column like sex or voting_method takes; past 1 000 distinct values it stops remembering.
+func (d *decoder) intern(b []byte) string {
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	if len(d.strs) < 1000 {
+		d.strs[s] = s
+	}
+	return s
+}
+
+// votePath is the path of a voter's row; it is only built when a problem is reported.
+type lazyPath string
+
+func votePath(id string) lazyPath { return lazyPath(id) }
+
+// Key returns the path of a field of the voter's row.
+func (l lazyPath) Key(field string) civic.Path {
+	return civic.Path{}.Key("VOTES").Key(string(l)).Key(field)
+}
+
 func indexOf(cols []string, name string) int {
 	for k, c := range cols {
 		if c == name {
@@ -738,7 +784,15 @@ func (d *decoder) votes() error {
 	}
 	if !d.opt.Scan {
 		e.start = []int32{0}
-		d.voterIDs = map[string]struct{}{}
+		hint := 0
+		if v, ok := e.MetaValue("num_votes"); ok {
+			if h, err := parseCount(v); err == nil {
+				hint = int(min(h, 1<<20))
+			}
+		}
+		d.voterIDs = make(map[string]struct{}, hint)
+		e.Voters = make([]Voter, 0, hint)
+		e.start = make([]int32, 1, hint+1)
 		if e.VoteType.Cardinal() {
 			e.pts = []int64{}
 		}
@@ -786,7 +840,7 @@ func (d *decoder) votes() error {
 		}
 		n++
 		id := string(fs[idCol].b)
-		path := civic.Path{}.Key("VOTES").Key(id)
+		path := votePath(id)
 		if id == "" {
 			if err := d.issue(false, fs[idCol].col, "VOTES", civic.Path{}.Key("VOTES").Key("voter_id"), civic.CodeRequired); err != nil {
 				return err
@@ -805,7 +859,14 @@ func (d *decoder) votes() error {
 		projs, pts = projs[:0], pts[:0]
 		vf := fs[voteCol]
 		if len(bytes.TrimSpace(vf.b)) > 0 {
-			for _, part := range bytes.Split(vf.b, []byte(",")) {
+			rest := vf.b
+			for len(rest) > 0 || ok && rest != nil {
+				var part []byte
+				if c := bytes.IndexByte(rest, ','); c >= 0 {
+					part, rest = rest[:c], rest[c+1:]
+				} else {
+					part, rest = rest, nil
+				}
 				part = bytes.TrimSpace(part)
 				idx, found := e.byID[string(part)]
 				if !found {
@@ -882,13 +943,17 @@ func (d *decoder) votes() error {
 			}
 		}
 		c := e.Constraints
-		if c.MaxLength > 0 && len(projs) > c.MaxLength {
-			if err := d.issue(false, vf.col, "VOTES", path.Key("vote"), civic.CodeTooMany, c.MaxLength, len(projs)); err != nil {
+		maxLen := c.MaxLength
+		if e.VoteType == Choose1 {
+			maxLen = 1
+		}
+		if maxLen > 0 && len(projs) > maxLen {
+			if err := d.issue(false, vf.col, "VOTES", path.Key("vote"), civic.CodeTooMany, maxLen, len(projs)); err != nil {
 				return err
 			}
 			continue
 		}
-		if len(projs) < c.MinLength || e.VoteType == Choose1 && len(projs) != 1 {
+		if len(projs) < c.MinLength || e.VoteType == Choose1 && len(projs) == 0 {
 			if err := d.issue(false, vf.col, "VOTES", path.Key("vote"), civic.CodeTooFew, max(c.MinLength, 1), len(projs)); err != nil {
 				return err
 			}
@@ -911,28 +976,33 @@ func (d *decoder) votes() error {
 			if k == idCol || k == voteCol || k == ptsCol {
 				continue
 			}
-			v := string(fs[k].b)
+			raw := fs[k].b
 			switch col {
 			case "age":
-				if strings.TrimSpace(v) == "" {
+				raw = bytes.TrimSpace(raw)
+				if len(raw) == 0 {
 					continue
 				}
-				a, err := parseCount(v)
-				if err != nil || a > 150 {
-					if err := d.issue(false, fs[k].col, "VOTES", path.Key("age"), civic.CodeOutOfRange, 0, 150, v); err != nil {
+				a, ok := parseAge(raw)
+				if !ok {
+					if err := d.issue(false, fs[k].col, "VOTES", path.Key("age"), civic.CodeOutOfRange, 0, 150, string(raw)); err != nil {
 						return err
 					}
 					continue
 				}
-				voter.Age = int(a)
+				voter.Age = a
 			case "sex":
-				voter.Sex = strings.ToUpper(strings.TrimSpace(v))
+				raw = bytes.TrimSpace(raw)
+				if bytes.IndexFunc(raw, unicode.IsLower) >= 0 {
+					raw = bytes.ToUpper(raw)
+				}
+				voter.Sex = d.intern(raw)
 			case "voting_method":
-				voter.Method = v
+				voter.Method = d.intern(raw)
 			case "district":
-				voter.District = v
+				voter.District = d.intern(raw)
 			default:
-				voter.setExtra(col, v)
+				voter.setExtra(col, d.intern(raw))
 			}
 		}
 		b := Ballot{Projects: projs}
