@@ -31,6 +31,29 @@ func ExampleJournee2019Grid() {
 	// 18:30 evening | Invitation à la soirée Civic tech au Liberté Living Lab à Paris
 }
 
+// The three dated days of the Rencontres 2027: which formats each kind of session hosts,
+// and the evening that ends after midnight.
+func ExampleRencontres2027Grid() {
+	g, err := schedule.Rencontres2027Grid()
+	if err != nil {
+		panic(err)
+	}
+	for _, id := range []string{"ouverture", "atelier-1-matin", "affiches-1", "soiree-eclair", "cloture"} {
+		s, _ := g.Slot(id)
+		end := s.End.String()
+		if s.EndsNextDay {
+			end += " (+1)"
+		}
+		fmt.Printf("%s %s–%s %s %v | %s\n", s.Date, s.Start, end, s.Kind, s.Formats, s.Title.Get(language.English))
+	}
+	// Output:
+	// 2027-06-08 09:00–10:30 talks [talk] | Opening plenary
+	// 2027-06-08 11:00–12:30 workshop [workshop] | Workshop
+	// 2027-06-08 14:00–15:30 poster_session [poster] | Poster session 1
+	// 2027-06-08 21:00–00:30 (+1) talks [lightning] | Lightning evening: participation after midnight
+	// 2027-06-10 11:00–12:30 talks [talk lightning] | Closing plenary
+}
+
 // context returns the Journée with the sample proposals, every one confirmed.
 func context() schedule.Context {
 	ev, _ := event.Journee2019()
