@@ -50,5 +50,9 @@ func FuzzImport(f *testing.F) {
 		if len(back.Events) != len(im.Events) {
 			t.Fatalf("%d events written back as %d", len(im.Events), len(back.Events))
 		}
+		buf.Reset()
+		if err := im.WriteFrabJSON(&buf, nil); err != nil {
+			t.Fatalf("write JSON: %v", err)
+		}
 	})
 }

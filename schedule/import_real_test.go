@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civic-observatory/civic"
@@ -137,4 +138,24 @@ func TestDemoConDoubleBooking(t *testing.T) {
 	require.Equal(t, []string{
 		`schedule.conference.days[2].rooms["Gray Room"][1].persons[0]: speaker_conflict: Stephanie Hudson also speaks at that time in "Inverse motivating array"`,
 	}, problems(im.Validate()))
+}
+
+func TestImportWriteJSONReal(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	sch, err := c.Compile(shared.Path(t, "conformance/schedule.schema.json"))
+	require.NoError(t, err)
+	for _, rs := range realSchedules {
+		t.Run(rs.file, func(t *testing.T) {
+			im, _ := importReal(t, rs.file)
+			var buf bytes.Buffer
+			require.NoError(t, im.WriteFrabJSON(&buf, nil))
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+			require.NoError(t, err)
+			require.NoError(t, sch.Validate(inst))
+			back, err := schedule.Import(bytes.NewReader(buf.Bytes()), schedule.ImportOptions{})
+			require.NoError(t, err)
+			require.Len(t, back.Events, rs.events)
+		})
+	}
 }

@@ -121,14 +121,14 @@ func runImportCheck(e *env) error {
 }
 
 // runProgrammeConvert is civic programme convert: another tool's schedule written as frab
-// XML valid against the c3voc XSD (what the XSD refuses replaced, with a warning), or as
-// the imported schedule in JSON.
+// XML valid against the c3voc XSD or frab JSON valid against its JSON schema (what they
+// refuse replaced, with a warning), or as the imported schedule in JSON.
 func runProgrammeConvert(e *env) error {
 	fs := flags("programme convert")
 	var f importFlags
 	fs.StringVar(&f.from, "from", "", "format of the file: frab-xml (also Pentabarf), frab-json (also pretalx) or schedule2 (default: detected)")
 	fs.StringVar(&f.zone, "zone", "", "time zone of a schedule that names none (Pentabarf): an IANA name (default: UTC, with a warning)")
-	fs.StringVar(&f.to, "to", "frab-xml", "output: frab-xml, or json (the schedule as read)")
+	fs.StringVar(&f.to, "to", "frab-xml", "output: frab-xml, frab-json, or json (the schedule as read)")
 	fs.StringVar(&f.out, "out", "", "file to write (default: standard output); written whole or not at all")
 	files, err := parse(fs, e.args[1:])
 	if err != nil {
@@ -137,8 +137,8 @@ func runProgrammeConvert(e *env) error {
 	if len(files) != 1 {
 		return usagef("give one schedule file")
 	}
-	if f.to != "frab-xml" && f.to != "json" {
-		return usagef("unknown output format %q (frab-xml, json)", f.to)
+	if f.to != "frab-xml" && f.to != "frab-json" && f.to != "json" {
+		return usagef("unknown output format %q (frab-xml, frab-json, json)", f.to)
 	}
 	im, err := importSchedule(e, files[0], &f)
 	if err != nil {
@@ -152,7 +152,12 @@ func runProgrammeConvert(e *env) error {
 		err = enc.Encode(im)
 	} else {
 		warns := &problemPrinter{e: e, w: e.stderr, prefix: files[0] + ": " + label(e.lang, "avertissement : ", "warning: ")}
-		err = im.WriteFrabXML(&buf, func(w *civic.FieldError) { warns.one(w, w.Path.String()) })
+		warn := func(w *civic.FieldError) { warns.one(w, w.Path.String()) }
+		if f.to == "frab-json" {
+			err = im.WriteFrabJSON(&buf, warn)
+		} else {
+			err = im.WriteFrabXML(&buf, warn)
+		}
 		warns.done()
 	}
 	if err != nil {

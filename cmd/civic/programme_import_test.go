@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civic-observatory/civic/internal/shared"
+	"github.com/civic-observatory/civic/schedule"
 )
 
 func TestProgrammeCheckImported(t *testing.T) {
@@ -44,6 +45,12 @@ func TestProgrammeConvert(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 215, strings.Count(string(data), "<event "))
 	assert.Contains(t, string(data), "<date>2025-12-28T00:20:00+01:00</date>")
+
+	code, fj, stderr := runCivic(t, "", "programme", "convert", "--to", "frab-json", filepath.Join(dir, "fosdem_2024_schedule__mttcrsp-fosdem.xml"))
+	require.Equal(t, 0, code, stderr)
+	back, err := schedule.Import(strings.NewReader(fj), schedule.ImportOptions{})
+	require.NoError(t, err)
+	assert.Len(t, back.Events, 674)
 
 	code, js, stderr := runCivic(t, "", "programme", "convert", "--to", "json", filepath.Join(dir, "voc_schedule__json__examples__hub-schedule2.json"))
 	require.Equal(t, 0, code, stderr)
