@@ -43,8 +43,10 @@ func (h Hash) IsZero() bool { return h == Hash{} }
 //
 // Hash is the SHA-256 of the entry's canonical encoding (see [Entry.Canonical]), which
 // includes Prev, the hash of the entry before it (zero for the first): the entries form a
-// chain, so that changing, removing, inserting or moving any entry breaks it where it was
-// done.
+// chain, so that changing, inserting, moving or removing an entry in the middle breaks it
+// where it was done, unless every later hash is recomputed. Cutting the last entries or
+// rewriting the whole chain is caught only against a published [Head]: see
+// [VerifyJournalWith] and the package documentation on what a journal proves.
 type Entry struct {
 	Seq      int64     `json:"seq"`      // 1 for the first entry, then consecutive
 	Time     time.Time `json:"time"`     // when the action was taken, in UTC
@@ -237,12 +239,13 @@ func (j *Journal) Len() int {
 	return j.n
 }
 
-// Head returns the hash of the last entry, zero for an empty journal. Publishing the head
-// lets anyone check later that a journal they are given is the one that was published.
-func (j *Journal) Head() Hash {
+// Head returns the sequence number and hash of the last entry, zero for an empty journal.
+// Publishing the head lets anyone check later that a journal they are given extends the
+// one that was published ([VerifyJournalWith]).
+func (j *Journal) Head() Head {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return j.head
+	return Head{Seq: int64(j.n), Hash: j.head}
 }
 
 // Entries returns a copy of the entries, in order.
@@ -600,16 +603,24 @@ func (c *chainChecker) check(v *civic.ValidationError, line int, e *Entry) {
 }
 
 // VerifyEntries checks that entries form a valid chain: sequence numbers 1, 2, 3…, each
-// Prev the Hash of the entry before, each Hash that of the entry's canonical encoding. It
-// reports every problem, located by the entry's index, in a [*civic.ValidationError]:
+// Prev the Hash of the entry before, each Hash that of the entry's canonical encoding,
+// times that never go backwards, checkpoints naming the head before them. It reports
+// every problem, located by the entry's index, in a [*civic.ValidationError]:
 // [civic.CodeBadHash] for a changed entry, [civic.CodeBrokenChain] where an entry was
-// removed, inserted or moved, [civic.CodeBadSequence] and [civic.CodeDuplicateSeq] for
-// the numbering.
+// removed, inserted or moved in the middle, [civic.CodeBadSequence] and
+// [civic.CodeDuplicateSeq] for the numbering, [civic.CodeTimeBackwards],
+// [civic.CodeHeadMismatch]. It cannot see entries cut from the end, nor a chain rewritten
+// with recomputed hashes: compare the last entry with a published [Head].
 func VerifyEntries(entries []Entry) error {
 	var v civic.ValidationError
 	var c chainChecker
+	var prev Head
 	for i := range entries {
 		c.check(&v, i, &entries[i])
+		if entries[i].Action == ActionCheckpoint {
+			checkCheckpoint(&v, civic.Path{}.Index(i), &entries[i], prev)
+		}
+		prev = Head{Seq: entries[i].Seq, Hash: entries[i].Hash}
 	}
 	return v.Err()
 }
@@ -643,8 +654,12 @@ func NewReplayer(w *Workflow) *Replayer {
 	return &Replayer{w: w, states: make(map[string]*ProposalState)}
 }
 
-// Apply replays one entry, recording a problem at path when it does not follow.
+// Apply replays one entry, recording a problem at path when it does not follow. A
+// checkpoint changes no proposal: it is skipped (see [VerifyJournalWith] for its check).
 func (r *Replayer) Apply(v *civic.ValidationError, path civic.Path, e *Entry) {
+	if e.Action == ActionCheckpoint {
+		return
+	}
 	st := r.states[e.Proposal]
 	if st == nil {
 		st = &ProposalState{State: StateDraft}
@@ -677,39 +692,72 @@ func (r *Replayer) States() map[string]ProposalState {
 
 // Verification is the result of [VerifyJournal].
 type Verification struct {
-	// Entries is the number of entries read.
+	// Entries is the number of entries read, checkpoints included.
 	Entries int `json:"entries"`
-	// Head is the hash of the last entry: publish it.
-	Head Hash `json:"head"`
+	// Checkpoints is the number of checkpoint entries among them.
+	Checkpoints int `json:"checkpoints"`
+	// Head is the sequence number and hash of the last entry: publish it.
+	Head Head `json:"head"`
 	// States is the state of every proposal, rebuilt by replaying the journal.
 	States map[string]ProposalState `json:"states"`
+}
+
+// VerifyOptions are what [VerifyJournalWith] checks a journal against.
+type VerifyOptions struct {
+	// Head, when not nil, is a head published earlier (see [Head]): the journal must hold
+	// an entry with its sequence number and hash. A journal that ends before it was cut
+	// ([civic.CodeHeadMissing]); one whose entry there has another hash was rewritten or
+	// forked ([civic.CodeHeadMismatch]).
+	Head *Head
 }
 
 // VerifyJournal reads an NDJSON journal from r strictly, verifies its chain and replays it
 // against the workflow w, in one pass and with memory bounded by the number of proposals.
 // It returns what it found and, when anything is wrong, every problem in a
 // [*civic.ValidationError] located by line: malformed lines, a truncated last line, bad
-// hashes, broken links, bad or repeated sequence numbers, and entries that do not follow
-// from the state of their proposal.
+// hashes, broken links, bad or repeated sequence numbers, times that go backwards,
+// checkpoints that do not name the head before them, and entries that do not follow from
+// the state of their proposal. Without a published head it cannot tell a journal from a
+// shorter or rewritten one: see [VerifyJournalWith] and the package documentation.
 func VerifyJournal(r io.Reader, w *Workflow) (*Verification, error) {
+	return VerifyJournalWith(r, w, VerifyOptions{})
+}
+
+// VerifyJournalWith is [VerifyJournal] against what opt says was published.
+func VerifyJournalWith(r io.Reader, w *Workflow, opt VerifyOptions) (*Verification, error) {
 	s := newJournalStream(r)
 	var c chainChecker
 	rp := NewReplayer(w)
 	res := &Verification{}
+	var prev Head // the head before the current entry
 	for s.next() {
 		res.Entries++
 		if s.bad {
 			// Keep the chain going from this line's claimed hash when it could be read, so
 			// that one bad line is reported once, not as a cascade.
 			c.prevSeq++
+			prev.Seq++
 			continue
 		}
 		line := s.rs.Index() - 1
+		path := civic.Path{}.Index(line)
 		c.check(&s.v, line, &s.e)
-		rp.Apply(&s.v, civic.Path{}.Index(line), &s.e)
-		res.Head = s.e.Hash
+		if s.e.Action == ActionCheckpoint {
+			res.Checkpoints++
+			checkCheckpoint(&s.v, path, &s.e, prev)
+		} else {
+			rp.Apply(&s.v, path, &s.e)
+		}
+		if h := opt.Head; h != nil && s.e.Seq == h.Seq && s.e.Hash != h.Hash {
+			s.v.Add(path.Key("hash"), civic.CodeHeadMismatch, h.Seq, h.Hash.String(), s.e.Hash.String())
+		}
+		prev = Head{Seq: s.e.Seq, Hash: s.e.Hash}
+		res.Head = prev
 	}
 	s.finish()
+	if h := opt.Head; h != nil && int64(res.Entries) < h.Seq {
+		s.v.Add(civic.Path{}.Index(res.Entries), civic.CodeHeadMissing, res.Entries, h.Seq)
+	}
 	res.States = rp.States()
 	return res, s.v.Err()
 }

@@ -95,6 +95,9 @@ func NewBoard(c *Call, proposals []*Proposal, opt BoardOptions) (*Board, error) 
 		b.journal.each(func(e *Entry) bool {
 			path := civic.Path{}.Key("journal").Index(i)
 			i++
+			if e.Action == ActionCheckpoint {
+				return true
+			}
 			if _, ok := b.props[e.Proposal]; !ok {
 				v.Add(path.Key("proposal"), civic.CodeUnknownRef, e.Proposal)
 				return true
@@ -402,7 +405,9 @@ func (b *Board) StartReview(req Request) ([]Entry, error) {
 
 // Publish publishes the committee's pending decisions on every proposal in review, as
 // req.Actor (the committee), all or nothing: if any proposal in review has no decision
-// yet ([civic.CodeNoDecision]) or any action is refused, nothing is published.
+// yet ([civic.CodeNoDecision]) or any action is refused, nothing is published. After the
+// decisions it appends a checkpoint ([ActionCheckpoint]) naming the head before it, and
+// returns it last: publish the journal's head with the decisions.
 func (b *Board) Publish(req Request) ([]Entry, error) {
 	req.At = b.at(req.At)
 	b.mu.Lock()
@@ -413,12 +418,20 @@ func (b *Board) Publish(req Request) ([]Entry, error) {
 			ids = append(ids, id)
 		}
 	}
-	return b.bulk(ids, func(p *Record) Action {
+	out, err := b.bulk(ids, func(p *Record) Action {
 		if a := publishAction(p.Pending); a != "" {
 			return a
 		}
 		return ActionPublishAccept // refused by its guard with no_decision
 	}, req)
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	cp, err := b.journal.Checkpoint(req.At, req.Actor.ID, req.Actor.Role)
+	if err != nil { // cannot happen: the same time and actor were just accepted
+		return out, err
+	}
+	return append(out, cp), nil
 }
 
 // History returns the journal entries of one proposal, in order.

@@ -10,18 +10,30 @@ import (
 	"github.com/civic-observatory/civic/contribution"
 )
 
-// runJournal runs "civic journal verify FILE…": each decision journal is read strictly,
-// its hash chain verified and its entries replayed through the review workflow. It prints
-// the number of entries and the head hash of each valid journal, and every problem, located
-// by line, of the others (exit status 1).
+// runJournal runs "civic journal verify [--head SEQ:HASH] FILE…" and "civic journal head
+// FILE". verify reads each decision journal strictly, verifies its hash chain (and, with
+// --head, that it holds the published head: not cut, not rewritten, not forked) and
+// replays its entries through the review workflow. It prints the number of entries and the
+// head of each valid journal, and every problem, located by line, of the others (exit
+// status 1). head verifies one journal and prints its head, SEQ:HASH, alone on a line: what
+// a platform publishes.
 func runJournal(e *env) error {
 	fs := flags("journal")
+	headFlag := fs.String("head", "", "published head SEQ:HASH the journal must hold (verify)")
 	args, err := parse(fs, e.args)
 	if err != nil {
 		return err
 	}
-	if len(args) < 2 || args[0] != "verify" {
-		return usagef("usage: civic journal verify FILE…")
+	if len(args) < 2 || args[0] != "verify" && args[0] != "head" || args[0] == "head" && len(args) != 2 {
+		return usagef("usage: civic journal verify [--head SEQ:HASH] FILE… | civic journal head FILE")
+	}
+	var opt contribution.VerifyOptions
+	if *headFlag != "" {
+		h, err := contribution.ParseHead(*headFlag)
+		if err != nil {
+			return usagef("--head: %q is not SEQ:HASH (a sequence number, a colon, 64 hexadecimal digits)", *headFlag)
+		}
+		opt.Head = &h
 	}
 	invalid := false
 	for _, name := range args[1:] {
@@ -29,7 +41,7 @@ func runJournal(e *env) error {
 		if err != nil {
 			return err
 		}
-		res, verr := contribution.VerifyJournal(f, contribution.ReviewWorkflow())
+		res, verr := contribution.VerifyJournalWith(f, contribution.ReviewWorkflow(), opt)
 		f.Close()
 		if verr != nil {
 			var ve *civic.ValidationError
@@ -48,8 +60,15 @@ func runJournal(e *env) error {
 			}
 			continue
 		}
+		if args[0] == "head" {
+			fmt.Fprintln(e.stdout, res.Head)
+			continue
+		}
 		fmt.Fprintf(e.stdout, label(e.lang, "%s : valide, %d entrées, %d propositions\n", "%s: valid, %d entries, %d proposals\n"), termSafe(name), res.Entries, len(res.States))
-		fmt.Fprintf(e.stdout, label(e.lang, "empreinte de tête : %s\n", "head hash: %s\n"), res.Head)
+		if opt.Head != nil {
+			fmt.Fprintf(e.stdout, label(e.lang, "contient la tête publiée %s\n", "holds the published head %s\n"), opt.Head)
+		}
+		fmt.Fprintf(e.stdout, label(e.lang, "tête : %s\n", "head: %s\n"), res.Head)
 		counts := map[contribution.State]int{}
 		for _, st := range res.States {
 			counts[st.State]++

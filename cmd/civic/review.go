@@ -280,7 +280,7 @@ func runReview(e *env) error {
 	for _, ent := range entries {
 		printEntry(e, ent)
 	}
-	fmt.Fprintf(e.stdout, label(e.lang, "empreinte de tête : %s\n", "head hash: %s\n"), b.Journal().Head())
+	fmt.Fprintf(e.stdout, label(e.lang, "tête : %s\n", "head: %s\n"), b.Journal().Head())
 	return nil
 }
 

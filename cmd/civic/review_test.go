@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -54,8 +56,31 @@ func TestReviewCommands(t *testing.T) {
 	step(0, "publish", "--actor", "comite", "--role", "committee")
 
 	code, out, _ := runCivic(t, "", "journal", "verify", journal)
-	if code != 0 || !strings.Contains(out, "head hash") {
+	if code != 0 || !strings.Contains(out, "head: ") {
 		t.Fatalf("journal verify: %d %s", code, out)
+	}
+	// The published head: printed alone, then checked against the journal and a cut one.
+	code, out, _ = runCivic(t, "", "journal", "head", journal)
+	head := strings.TrimSpace(out)
+	if code != 0 || !regexp.MustCompile(`^\d+:[0-9a-f]{64}$`).MatchString(head) {
+		t.Fatalf("journal head: %d %q", code, out)
+	}
+	code, out, _ = runCivic(t, "", "journal", "verify", "--head", head, journal)
+	if code != 0 || !strings.Contains(out, "holds the published head "+head) {
+		t.Errorf("verify --head: %d %s", code, out)
+	}
+	full, _ := os.ReadFile(journal)
+	cut := filepath.Join(dir, "cut.ndjson")
+	os.WriteFile(cut, full[:bytes.LastIndexByte(full[:len(full)-1], '\n')+1], 0o644)
+	if code, _, _ := runCivic(t, "", "journal", "verify", cut); code != 0 {
+		t.Errorf("a cut journal verifies alone (the head is what tells): exit %d", code)
+	}
+	code, out, _ = runCivic(t, "", "journal", "verify", "--head", head, cut)
+	if code != 1 || !strings.Contains(out, "head_missing") {
+		t.Errorf("cut journal against its head: %d %s", code, out)
+	}
+	if code, _, _ := runCivic(t, "", "journal", "verify", "--head", "12:xyz", journal); code != 2 {
+		t.Errorf("bad --head: exit %d", code)
 	}
 	code, out, _ = runCivic(t, "", "review", "history", "--journal", journal, ps[0].ID)
 	if code != 0 || strings.Count(out, "\n") != 5 || !strings.Contains(out, "publish_accept") {
