@@ -524,6 +524,9 @@ func (v *Value) jsonType() string {
 // check checks one answer against its field; siblings and their answers serve conditions.
 // item tells that the answer is an item of a list.
 func (k *answerChecker) check(path at, f *Field, val *Value, siblings []Field, answers []Answer, item bool) {
+	if val.Kind == KindRaw && val.Text == "null" {
+		return // could not be read: reported by resolve
+	}
 	if val.Kind == KindRaw {
 		k.checkRaw(path, f, val, item)
 		return
@@ -623,6 +626,36 @@ func (k *answerChecker) check(path at, f *Field, val *Value, siblings []Field, a
 			k.stack = k.stack[:len(k.stack)-1]
 		}
 	}
+}
+
+// resolve returns the answers with those kept as written ([KindRaw]) read against their
+// fields, so that conditions see their values; problems reading them are recorded. The
+// answers are returned as they are when none is raw.
+func (k *answerChecker) resolve(path at, fields []Field, as []Answer) []Answer {
+	raw := false
+	for i := range as {
+		raw = raw || as[i].Value.Kind == KindRaw
+	}
+	if !raw {
+		return as
+	}
+	out := make([]Answer, len(as))
+	copy(out, as)
+	for i := range out {
+		f, ok := findField(fields, out[i].Field)
+		if !ok || out[i].Value.Kind != KindRaw {
+			continue
+		}
+		d := jsondec.New([]byte(out[i].Value.Text), jsondec.Limits{})
+		a := answerDecoder{d: d, call: k.call, format: k.format}
+		out[i].Value = a.value(f, false)
+		d.End()
+		if err := d.Err(); err != nil {
+			k.v.Merge(path.key(f.ID).path(), err)
+			out[i].Value = Value{Kind: KindRaw, Text: "null"}
+		}
+	}
+	return out
 }
 
 // checkRaw reads a raw answer against its field, then checks it.

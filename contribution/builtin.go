@@ -9,8 +9,91 @@ import (
 	"github.com/civic-observatory/civic/internal/jsondec"
 )
 
-//go:embed data/call-2019.json data/sample-2019.json
+//go:embed data/call-2019.json data/sample-2019.json data/rencontres-2027-call.json data/rencontres-2027-sample.json
 var builtin embed.FS
+
+// The built-in examples, by name.
+const (
+	// ExampleJournee2019 is the Journée de la civic tech et de l'engagement citoyen of
+	// 18 March 2019 ([Call2019], [Sample2019]), the default.
+	ExampleJournee2019 = "journee-2019"
+	// ExampleRencontres2027 is the fictional Rencontres de la participation citoyenne
+	// 2027 ([Rencontres2027], [Rencontres2027Sample]).
+	ExampleRencontres2027 = "rencontres-2027"
+)
+
+// Examples returns the names of the built-in examples, the default first.
+func Examples() []string { return []string{ExampleJournee2019, ExampleRencontres2027} }
+
+// examplePaths returns the embedded call and sample of the example, or false.
+func examplePaths(name string) (call, sample string, ok bool) {
+	switch name {
+	case ExampleJournee2019:
+		return "data/call-2019.json", "data/sample-2019.json", true
+	case ExampleRencontres2027:
+		return "data/rencontres-2027-call.json", "data/rencontres-2027-sample.json", true
+	}
+	return "", "", false
+}
+
+// BuiltinCall returns the call of the built-in example with the name (one of
+// [Examples]), decoded and validated like any user document; each call returns a fresh
+// copy.
+func BuiltinCall(name string) (*Call, error) {
+	path, _, ok := examplePaths(name)
+	if !ok {
+		return nil, fmt.Errorf("contribution: no built-in example %q", name)
+	}
+	data, err := builtin.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := DecodeCall(data)
+	if err != nil {
+		return nil, fmt.Errorf("contribution: built-in call %s: %w", name, err)
+	}
+	return c, nil
+}
+
+// BuiltinCallJSON returns the embedded JSON document of the example's call, or nil.
+func BuiltinCallJSON(name string) []byte {
+	path, _, ok := examplePaths(name)
+	if !ok {
+		return nil
+	}
+	data, _ := builtin.ReadFile(path)
+	return data
+}
+
+// BuiltinSample returns the sample proposals of the built-in example with the name,
+// decoded and validated against c (normally [BuiltinCall] of the same name).
+func BuiltinSample(name string, c *Call) ([]*Proposal, error) {
+	_, path, ok := examplePaths(name)
+	if !ok {
+		return nil, fmt.Errorf("contribution: no built-in example %q", name)
+	}
+	data, err := builtin.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeProposals(data, c)
+}
+
+// Rencontres2027 returns the call of the second built-in example, which shares nothing
+// with 2019: the fictional Rencontres de la participation citoyenne 2027 in Montréal,
+// 8–10 June 2027 (America/Toronto), deadline 15 March 2027 23:59, with four formats of its
+// own — a 30-minute talk (level, outline, recording and, when recorded, its licence), a
+// 90-minute workshop for at most 25 participants (target audience, number of participants,
+// how it runs, materials), a poster presented in a poster session (size, fieldwork period,
+// work in progress) and a 5-minute lightning talk — and three axes of its own.
+func Rencontres2027() (*Call, error) { return BuiltinCall(ExampleRencontres2027) }
+
+// Rencontres2027Sample returns the 40 fictional sample proposals to [Rencontres2027]
+// (17 talks, 7 workshops, 8 posters, 8 lightning talks, in French and English, every
+// family of actors, some international), decoded and validated against c.
+func Rencontres2027Sample(c *Call) ([]*Proposal, error) {
+	return BuiltinSample(ExampleRencontres2027, c)
+}
 
 // Call2019 returns the built-in call for contributions to the Journée de la civic tech et
 // de l'engagement citoyen of 18 March 2019: its four formats, its four axes with their

@@ -56,7 +56,9 @@ type Call struct {
 	Criteria []Criterion `json:"criteria,omitempty"`
 }
 
-// Limits are the length limits of a call's proposals, in characters or items.
+// Limits are the length limits of a call's proposals, in characters or items. A zero
+// field means its default ([DefaultLimits]): a call built in Go without limits is valid
+// and uses the defaults. (A call that wants no minimum summary length sets SummaryMin to 1.)
 type Limits struct {
 	TitleMin     int `json:"titleMin"`
 	TitleMax     int `json:"titleMax"`
@@ -69,6 +71,21 @@ type Limits struct {
 // DefaultLimits are the limits used when a call gives none.
 func DefaultLimits() Limits {
 	return Limits{TitleMin: 5, TitleMax: 150, SummaryMin: 50, SummaryMax: 3000, TextMax: 5000, Contributors: 6}
+}
+
+// WithDefaults returns the limits with each zero field replaced by its default: the
+// limits proposals are checked against.
+func (l Limits) WithDefaults() Limits {
+	d := DefaultLimits()
+	for _, f := range []struct{ v, def *int }{
+		{&l.TitleMin, &d.TitleMin}, {&l.TitleMax, &d.TitleMax}, {&l.SummaryMin, &d.SummaryMin},
+		{&l.SummaryMax, &d.SummaryMax}, {&l.TextMax, &d.TextMax}, {&l.Contributors, &d.Contributors},
+	} {
+		if *f.v == 0 {
+			*f.v = *f.def
+		}
+	}
+	return l
 }
 
 // Format returns the format with the ID.
@@ -192,12 +209,13 @@ func (l Limits) check(v *civic.ValidationError, path civic.Path) {
 			v.Add(path.Key(name), civic.CodeOutOfRange, min, max, n)
 		}
 	}
-	bound("titleMin", l.TitleMin, 1, 1000)
-	bound("titleMax", l.TitleMax, 1, 1000)
+	bound("titleMin", l.TitleMin, 0, 1000)
+	bound("titleMax", l.TitleMax, 0, 1000)
 	bound("summaryMin", l.SummaryMin, 0, 100000)
-	bound("summaryMax", l.SummaryMax, 1, 100000)
-	bound("textMax", l.TextMax, 1, 100000)
-	bound("contributors", l.Contributors, 1, 100)
+	bound("summaryMax", l.SummaryMax, 0, 100000)
+	bound("textMax", l.TextMax, 0, 100000)
+	bound("contributors", l.Contributors, 0, 100)
+	l = l.WithDefaults()
 	if l.TitleMin > l.TitleMax {
 		v.Add(path.Key("titleMax"), civic.CodeOrder, "titleMin", "titleMax")
 	}

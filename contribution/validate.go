@@ -39,7 +39,7 @@ func (p *Proposal) Validate(c *Call) error {
 func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	lim := DefaultLimits()
 	if c != nil {
-		lim = c.Limits
+		lim = c.Limits.WithDefaults()
 	}
 	root := at{base: path}
 	if !civic.ValidID(p.ID) {
@@ -256,9 +256,11 @@ func (p *Proposal) checkAnswers(v *civic.ValidationError, root at, c *Call, f *F
 		return
 	}
 	k := answerChecker{v: v, call: c, format: f, lim: lim, ref: c.Deadline, loc: c.Location()}
+	answers := p.Answers
 	if f != nil {
-		k.checkGroup(root, f.Fields, p.Answers)
-		k.extra(root, f.Fields, p.Answers)
+		answers = k.resolve(root, f.Fields, answers)
+		k.checkGroup(root, f.Fields, answers)
+		k.extra(root, f.Fields, answers)
 		return
 	}
 	for i := range p.Answers {

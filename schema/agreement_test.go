@@ -203,20 +203,22 @@ func TestCorpusFile(t *testing.T) {
 }
 
 // TestBeyondSchemaDocumented checks that every code beyond the schema is named in the
-// description of each proposal schema.
+// $comment of each proposal schema.
 func TestBeyondSchemaDocumented(t *testing.T) {
 	for _, c := range []*contribution.Call{testCall(), builtinCall(t)} {
 		b, err := schema.ProposalFor(c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var s struct{ Description string }
+		var s struct {
+			Description string `json:"$comment"`
+		}
 		if err := json.Unmarshal(b, &s); err != nil {
 			t.Fatal(err)
 		}
 		for _, code := range schema.BeyondSchema() {
 			if !strings.Contains(s.Description, "["+string(code)+"]") {
-				t.Errorf("%s: description does not name %s", c.ID, code)
+				t.Errorf("%s: $comment does not name %s", c.ID, code)
 			}
 		}
 		if !strings.Contains(s.Description, "NFC") {

@@ -390,7 +390,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Kind#title":
 		return "Kind is the kind of an answer's Value"
 	case "github.com/civic-observatory/civic/contribution.Limits":
-		return "Limits are the length limits of a call's proposals, in characters or items."
+		return "Limits are the length limits of a call's proposals, in characters or items. A zero field means its default (DefaultLimits): a call built in Go without limits is valid and uses the defaults. (A call that wants no minimum summary length sets SummaryMin to 1.)"
 	case "github.com/civic-observatory/civic/contribution.Limits#title":
 		return "Limits are the length limits of a call's proposals, in characters or items"
 	case "github.com/civic-observatory/civic/contribution.Limits.Contributors":

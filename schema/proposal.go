@@ -217,7 +217,7 @@ func formatRule(c *contribution.Call, f *contribution.Format, lang language.Tag)
 	set := func(name string, x *jsonschema.Schema) { then.Properties.Set(name, x) }
 
 	// The answers to the format's form; those only other formats ask for are absent.
-	g := formGen{lang: lang, lim: c.Limits}
+	g := formGen{lang: lang, lim: c.Limits.WithDefaults()}
 	form := g.group(f.Fields)
 	for k, x := range form.Properties.FromOldest() {
 		set(k, x)

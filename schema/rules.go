@@ -253,7 +253,7 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 		},
 		// contribution.Call.Check
 		reflect.TypeFor[contribution.Call](): {
-			required: []string{"id", "title", "organisers", "home", "timeZone", "deadline", "languages", "formats", "limits"},
+			required: []string{"id", "title", "organisers", "home", "timeZone", "deadline", "languages", "formats"},
 			fields: map[string]field{
 				"id":         id(),
 				"title":      ltext(true, 300),
@@ -311,14 +311,15 @@ func (g *gen) rules() map[reflect.Type]typeRule {
 		},
 		// contribution.Limits.check
 		reflect.TypeFor[contribution.Limits](): {
-			required: []string{"titleMin", "titleMax", "summaryMax", "textMax", "contributors"},
+			// Zero means the default.
+			required: nil,
 			fields: map[string]field{
-				"titleMin":     integer(1, 1000),
-				"titleMax":     integer(1, 1000),
+				"titleMin":     integer(0, 1000),
+				"titleMax":     integer(0, 1000),
 				"summaryMin":   integer(0, 100000),
-				"summaryMax":   integer(1, 100000),
-				"textMax":      integer(1, 100000),
-				"contributors": integer(1, 100),
+				"summaryMax":   integer(0, 100000),
+				"textMax":      integer(0, 100000),
+				"contributors": integer(0, 100),
 			},
 		},
 		// contribution.Format.Check

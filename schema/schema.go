@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	neturl "net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -87,10 +88,32 @@ func Generate(name string) ([]byte, error) {
 // section it requires and those it forbids, axes, ongoing work, support documents, the
 // families of actors it is open to). The call must be valid.
 func ProposalFor(c *contribution.Call) ([]byte, error) {
-	s, err := proposalSchema(c, language.English)
+	return ProposalSchema(c, ProposalOptions{})
+}
+
+// ProposalSchema returns the JSON Schema of the proposals to the call c, as
+// [ProposalFor] does, with the $id and the language of opt: the titles and descriptions
+// are the call's labels and help texts in that language (the names of its formats, axes,
+// guiding questions, the questions of its forms and their choices, as oneOf of const and
+// title), in the order of the forms, so that a form generator can build the submission
+// form from it. The rules beyond the schema are listed in English in $comment.
+func ProposalSchema(c *contribution.Call, opt ProposalOptions) ([]byte, error) {
+	lang := opt.Language
+	if lang == (language.Tag{}) {
+		lang = language.English
+	}
+	s, err := proposalSchema(c, lang)
 	if err != nil {
 		return nil, err
 	}
+	if opt.ID != "" {
+		u, err := neturl.Parse(opt.ID)
+		if err != nil || !u.IsAbs() {
+			return nil, fmt.Errorf("schema: $id %q is not an absolute URI", opt.ID)
+		}
+		s.ID = jsonschema.ID(opt.ID)
+	}
+	localise(s, c, lang)
 	return encode(s)
 }
 
@@ -111,7 +134,7 @@ func proposalSchema(c *contribution.Call, lang language.Tag) (*jsonschema.Schema
 			t = d
 		}
 	}
-	s, err := reflectType(t, c.Limits)
+	s, err := reflectType(t, c.Limits.WithDefaults())
 	if err != nil {
 		return nil, err
 	}

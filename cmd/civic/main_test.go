@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -112,8 +113,27 @@ func TestSchema(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(want), out, "the printed schema is the committed one")
 
+	code, out, stderr := runCivic(t, "", "schema", "proposal", "--id", "https://plateforme.example.org/p.json", "--lang", "fr")
+	require.Equal(t, 0, code, stderr)
+	var s struct {
+		ID         string `json:"$id"`
+		Title      string `json:"title"`
+		Properties struct {
+			Summary struct {
+				Title string `json:"title"`
+			} `json:"summary"`
+		} `json:"properties"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &s))
+	assert.Equal(t, "https://plateforme.example.org/p.json", s.ID)
+	assert.Equal(t, "Appel à contributions — Journée de la civic tech et de l'engagement citoyen", s.Title)
+	assert.Equal(t, "Résumé", s.Properties.Summary.Title)
+	assert.NotContains(t, out, "civic.IDPattern", "no Go identifiers in a form generator's schema")
+	code, _, _ = runCivic(t, "", "schema", "proposal", "--id", "not a uri")
+	assert.NotEqual(t, 0, code)
+
 	dir := t.TempDir()
-	code, _, stderr := runCivic(t, "", "schema", "--out", dir)
+	code, _, stderr = runCivic(t, "", "schema", "--out", dir)
 	require.Equal(t, 0, code, stderr)
 	for _, name := range schema.Names() {
 		got, err := os.ReadFile(filepath.Join(dir, name+".schema.json"))

@@ -34,7 +34,7 @@ func (f *reviewFiles) register(fs interface {
 }
 
 // load reads the files and checks that the journal replays to the proposals' states.
-func (f *reviewFiles) load() (*contribution.Board, error) {
+func (f *reviewFiles) load(warn io.Writer) (*contribution.Board, error) {
 	if f.proposals == "" {
 		return nil, usagef("--proposals is required")
 	}
@@ -96,6 +96,14 @@ func (f *reviewFiles) load() (*contribution.Board, error) {
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&opt.Reviews); err != nil {
 				return nil, fmt.Errorf("%s: %w", f.reviews, err)
+			}
+			// Reviews the journal does not back were left by a crash before the journal
+			// was committed: they are not in force.
+			var dropped []contribution.Review
+			opt.Reviews, dropped = committedReviews(opt.Reviews, opt.Journal)
+			for _, r := range dropped {
+				fmt.Fprintf(warn, "%s: %s\n", termSafe(f.reviews), termSafe((&civic.FieldError{Code: civic.CodeStoreMismatch,
+					Args: []any{f.reviews, fmt.Sprintf("review of %s by %s at %s not in the journal: dropped", r.Proposal, r.Reviewer, r.Updated.Format(time.RFC3339Nano))}}).Error()))
 			}
 		}
 	}
@@ -196,6 +204,7 @@ func runReview(e *env) error {
 	version := fs.Int64("version", -1, "version of the proposal the action was prepared on (-1: do not check)")
 	scores := fs.String("scores", "", "review scores: criterion=value,… (action review)")
 	comment := fs.String("comment", "", "review comment (action review)")
+	wait := fs.Duration("wait", 10*time.Second, "how long to wait for another civic review on the same store")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -209,7 +218,15 @@ func runReview(e *env) error {
 	if sub == "history" {
 		return reviewHistory(e, files.journal, pos)
 	}
-	b, err := files.load()
+	if files.proposals == "" {
+		return usagef("--proposals is required")
+	}
+	lock, err := lockStore(&files, *wait)
+	if err != nil {
+		return reportRefusal(e, err)
+	}
+	defer lock.release()
+	b, err := files.load(e.stderr)
 	if err != nil {
 		return err
 	}

@@ -7,13 +7,17 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/schema"
 )
 
 // runSchema prints one schema, or writes every schema to a directory.
 //
 //	civic schema                     list the schema names
-//	civic schema proposal            the proposal schema specialised to the call (--call, default 2019)
+//	civic schema proposal            the proposal schema specialised to the call (--call, default 2019),
+//	                                 titled in --lang, with the $id --id
 //	civic schema call|format|axis…   a generic schema
 //	civic schema --out DIR           every schema, as DIR/NAME.schema.json
 func runSchema(e *env) error {
@@ -21,9 +25,21 @@ func runSchema(e *env) error {
 	out := fs.String("out", "", "directory to write every schema to")
 	callFile := fs.String("call", "", "call the proposal schema is specialised to (default: the built-in 2019 call)")
 	generic := fs.Bool("generic", false, "with proposal: the generic schema, not specialised to a call")
+	id := fs.String("id", "", "with proposal: the schema's $id, an absolute URI (default: under "+schema.BaseURL+")")
+	if fs.Lookup("lang") == nil {
+		fs.String("lang", "", "with proposal: language of the titles and descriptions, fr or en (default: en)")
+	}
 	args, err := parse(fs, e.args)
 	if err != nil {
 		return err
+	}
+	lang := language.English
+	if l := fs.Lookup("lang").Value.String(); l != "" {
+		t, err := language.Parse(l)
+		if err != nil {
+			return usagef("--lang %q: %v", l, err)
+		}
+		lang = civic.MatchLanguage(t)
 	}
 	if len(args) > 1 {
 		return usagef("at most one schema name")
@@ -34,7 +50,7 @@ func runSchema(e *env) error {
 	}
 	gen := func(name string) ([]byte, error) {
 		if name == "proposal" && !*generic {
-			return schema.ProposalFor(c)
+			return schema.ProposalSchema(c, schema.ProposalOptions{ID: *id, Language: lang})
 		}
 		return schema.Generate(name)
 	}
