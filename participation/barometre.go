@@ -77,9 +77,10 @@ func (b *Barometre) Validate() error {
 //go:embed data/barometre-2019.json
 var builtin embed.FS
 
-// Barometre2019 returns the built-in fictional Baromètre: more than a hundred devices of
-// every kind, run by organisations of every level, decoded and validated like any user
-// document. Places, organisations and figures are invented.
+// Barometre2019 returns the built-in fictional Baromètre: 120 devices used by local
+// authorities (communes, intercommunalités, métropoles, départements, régions), as the
+// Baromètre inventories them, decoded and validated like any user document. Places,
+// organisations and figures are invented.
 func Barometre2019() (*Barometre, error) {
 	data, err := builtin.ReadFile("data/barometre-2019.json")
 	if err != nil {

@@ -73,8 +73,8 @@ func Example_crossTab() {
 	// true
 	// | role \ open_source | false | true | total |
 	// | --- | --- | --- | --- |
-	// | co_design | 21 | 28 | 49 |
-	// | opinion | 35 | 20 | 55 |
-	// | sensor | 11 | <10 | * |
-	// | total | 67 | * | * |
+	// | co_design | 11 | 44 | 55 |
+	// | opinion | 28 | 20 | 48 |
+	// | sensor | 12 | <10 | * |
+	// | total | 51 | * | * |
 }

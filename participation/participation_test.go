@@ -52,11 +52,17 @@ func TestBarometre2019(t *testing.T) {
 		kinds[d.Kind] = true
 		levels[d.Level()] = true
 	}
-	assert.Len(t, kinds, len(participation.Kinds()), "every kind of device")
-	for _, k := range []civic.OrgKind{civic.KindState, civic.KindMinistry, civic.KindParliament, civic.KindRegion, civic.KindDepartement,
-		civic.KindMetropole, civic.KindIntercommunalite, civic.KindCommune, civic.KindCompany, civic.KindAssociation,
-		civic.KindUnion, civic.KindSocialHousing, civic.KindPublicAgency} {
+	// The Baromètre inventories the devices used by local authorities, and only those.
+	local := []civic.OrgKind{civic.KindRegion, civic.KindDepartement, civic.KindMetropole, civic.KindIntercommunalite, civic.KindCommune}
+	for _, d := range b.Devices {
+		assert.Contains(t, local, d.Level(), "%s is run by a %s, not a local authority", d.ID, d.Level())
+	}
+	for _, k := range local {
 		assert.True(t, levels[k], "level %s", k)
+	}
+	for _, k := range []participation.Kind{participation.KindBudget, participation.KindUrbanProject, participation.KindCensus,
+		participation.KindPolicyPoll, participation.KindPetition, participation.KindCoDesign, participation.KindOpenData, participation.KindStakeholders} {
+		assert.True(t, kinds[k], "kind %s", k)
 	}
 	assert.NotEmpty(t, b.Respondents())
 }

@@ -40,6 +40,6 @@ func ExampleSummarySheet() {
 	// Output:
 	// metric,value,value_masked
 	// devices,120,false
-	// evaluated,67,false
-	// evaluated_share,0.5583,false
+	// evaluated,62,false
+	// evaluated_share,0.5167,false
 }

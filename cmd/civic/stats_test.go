@@ -23,7 +23,7 @@ func TestStats(t *testing.T) {
 		{[]string{"--lang", "en", "stats"}, []string{"kind \\ level", "Devices evaluated", "Median participation rate", "total variation distance", "Indicators used"}},
 		{[]string{"--lang", "fr", "stats"}, []string{"kind \\ level", "Dispositifs évalués", "Taux de participation médian", "distance de variation totale"}},
 		{[]string{"stats", "--by", "role,evaluation", "--format", "csv", "--k", "1"}, []string{"role,evaluation,count,masked,share,denominator\n", "(total),(total),120,false,1.000000,120\n"}},
-		{[]string{"stats", "--format", "csv", "--only", "summary"}, []string{"metric,value,value_masked\n", "evaluated_share,0.5583,false\n"}},
+		{[]string{"stats", "--format", "csv", "--only", "summary"}, []string{"metric,value,value_masked\n", "evaluated_share,0.5167,false\n"}},
 		{[]string{"stats", "--format", "md", "--by", "kind,evaluated"}, []string{"## ", "| kind \\ evaluated | false | true | total |", "| metric | value |"}},
 		{[]string{"stats", "--by", "role,open_source", "--shares", "--k", "1"}, []string{"%", "100.0%"}},
 		{[]string{"stats", "--by", "participation,size", "--k", "1"}, []string{"1: <0.1%", "4: >1M"}},

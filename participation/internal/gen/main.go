@@ -1,5 +1,6 @@
 // Command gen writes the built-in fictional Baromètre (data/barometre-2019.json):
-// deterministic, plausible devices of every kind, run by organisations of every level.
+// deterministic, plausible devices used by local authorities (communes, intercommunalités,
+// départements, régions), as the Baromètre inventories them.
 // Places, organisations, tools other than the free software named and all figures are
 // invented. Run from the package directory: go run ./internal/gen > data/barometre-2019.json
 package main
@@ -93,7 +94,7 @@ func main() {
 		participation.KindNationalConsult: {[]civic.OrgKind{civic.KindMinistry, civic.KindState}, []participation.Role{participation.RoleOpinion},
 			[]tool{partic, consul, form}, []name{{"Grande consultation nationale", "National consultation"}, {"Consultation sur la réforme des retraites (fictive)", "Consultation on the pension reform (fictional)"}},
 			[]string{"Recueillir les avis avant la décision", "Éclairer le débat public"}, [2]float64{0.0002, 0.003}, [2]int{1, 5}, [2]int{1, 8}, [2]int{8, 40}},
-		participation.KindCensus: {[]civic.OrgKind{civic.KindCommune, civic.KindIntercommunalite, civic.KindMetropole, civic.KindPublicAgency}, []participation.Role{participation.RoleSensor},
+		participation.KindCensus: {[]civic.OrgKind{civic.KindCommune, civic.KindIntercommunalite, civic.KindMetropole}, []participation.Role{participation.RoleSensor},
 			[]tool{signalo, form, carto}, []name{{"Signalement des anomalies de voirie", "Reporting road defects"}, {"Recensement des bancs et fontaines", "Census of benches and fountains"}},
 			[]string{"Mieux connaître l'état des équipements", "Réduire le délai d'intervention"}, [2]float64{0.002, 0.02}, [2]int{1, 6}, [2]int{40, 85}, [2]int{20, 80}},
 		participation.KindBudget: {[]civic.OrgKind{civic.KindCommune, civic.KindMetropole, civic.KindDepartement, civic.KindRegion}, []participation.Role{participation.RoleCoDesign},
@@ -105,25 +106,25 @@ func main() {
 		participation.KindPolicyPoll: {[]civic.OrgKind{civic.KindCommune, civic.KindDepartement, civic.KindRegion, civic.KindMetropole}, []participation.Role{participation.RoleOpinion},
 			[]tool{sondeo, form, partic}, []name{{"Sondage sur les priorités du mandat", "Poll on the term's priorities"}, {"Questionnaire mobilités", "Mobility questionnaire"}},
 			[]string{"Connaître les priorités des habitants", "Évaluer une politique en cours"}, [2]float64{0.005, 0.04}, [2]int{1, 1}, [2]int{0, 0}, [2]int{5, 30}},
-		participation.KindPetition: {[]civic.OrgKind{civic.KindCommune, civic.KindRegion, civic.KindCollective, civic.KindDepartement}, []participation.Role{participation.RoleOpinion},
+		participation.KindPetition: {[]civic.OrgKind{civic.KindCommune, civic.KindRegion, civic.KindDepartement}, []participation.Role{participation.RoleOpinion},
 			[]tool{petit, decidim, form}, []name{{"Pétition locale en ligne", "Local online petition"}, {"Droit de pétition citoyenne", "Citizens' right of petition"}},
 			[]string{"Inscrire une question à l'ordre du jour", "Donner un droit d'initiative aux habitants"}, [2]float64{0.002, 0.03}, [2]int{1, 1}, [2]int{0, 5}, [2]int{2, 15}},
 		participation.KindMobilisation: {[]civic.OrgKind{civic.KindAssociation, civic.KindCollective, civic.KindFoundation}, []participation.Role{participation.RoleOpinion, participation.RoleCoDesign},
 			[]tool{petit, agora, form}, []name{{"Campagne de mobilisation", "Mobilisation campaign"}, {"Plaidoyer pour les pistes cyclables", "Advocacy for cycle lanes"}},
 			[]string{"Peser sur la décision publique", "Élargir la base des soutiens"}, [2]float64{0.05, 0.5}, [2]int{1, 3}, [2]int{10, 50}, [2]int{200, 900}},
-		participation.KindOpenData: {[]civic.OrgKind{civic.KindAssociation, civic.KindCollective, civic.KindMetropole, civic.KindRegion}, []participation.Role{participation.RoleSensor, participation.RoleCoDesign},
+		participation.KindOpenData: {[]civic.OrgKind{civic.KindMetropole, civic.KindRegion, civic.KindDepartement}, []participation.Role{participation.RoleSensor, participation.RoleCoDesign},
 			[]tool{datalib, carto}, []name{{"Données ouvertes des marchés publics", "Open public procurement data"}, {"Vérification des chiffres du débat", "Fact-checking the debate"}},
 			[]string{"Renforcer la transparence de l'action publique", "Produire des données sur le territoire"}, [2]float64{0.0005, 0.01}, [2]int{1, 8}, [2]int{30, 70}, [2]int{5, 40}},
 		participation.KindInternal: {[]civic.OrgKind{civic.KindCompany, civic.KindStartup, civic.KindUnion, civic.KindSocialHousing, civic.KindAssociation}, []participation.Role{participation.RoleOpinion, participation.RoleCoDesign},
 			[]tool{intranet, agora, decidim, form}, []name{{"Consultation interne des salariés", "Internal staff consultation"}, {"Consultation des adhérents", "Members' consultation"}},
 			[]string{"Associer les salariés aux décisions", "Renouveler la gouvernance interne"}, [2]float64{0.15, 0.6}, [2]int{1, 4}, [2]int{10, 45}, [2]int{60, 400}},
-		participation.KindStakeholders: {[]civic.OrgKind{civic.KindSocialHousing, civic.KindPublicAgency, civic.KindCompany, civic.KindMetropole}, []participation.Role{participation.RoleOpinion},
+		participation.KindStakeholders: {[]civic.OrgKind{civic.KindCommune, civic.KindIntercommunalite, civic.KindMetropole}, []participation.Role{participation.RoleOpinion},
 			[]tool{partic, decidim, form}, []name{{"Consultation des locataires", "Tenants' consultation"}, {"Dialogue avec les usagers", "Dialogue with users"}},
 			[]string{"Améliorer le service rendu", "Recueillir les avis avant la décision"}, [2]float64{0.01, 0.15}, [2]int{1, 3}, [2]int{10, 35}, [2]int{20, 100}},
-		participation.KindCoDesign: {[]civic.OrgKind{civic.KindCommune, civic.KindIntercommunalite, civic.KindDepartement, civic.KindFoundation}, []participation.Role{participation.RoleCoDesign},
+		participation.KindCoDesign: {[]civic.OrgKind{civic.KindCommune, civic.KindIntercommunalite, civic.KindDepartement}, []participation.Role{participation.RoleCoDesign},
 			[]tool{decidim, agora, carto}, []name{{"Co-conception du futur tiers-lieu", "Co-design of the new community space"}, {"Atelier de co-construction du plan climat", "Co-building the climate plan"}},
 			[]string{"Co-construire le projet avec les futurs usagers", "Mettre en œuvre des projets innovants avec les habitants"}, [2]float64{0.001, 0.01}, [2]int{2, 8}, [2]int{20, 60}, [2]int{30, 150}},
-		participation.KindOther: {[]civic.OrgKind{civic.KindCommune, civic.KindRegion, civic.KindUnion, civic.KindState}, []participation.Role{participation.RoleOpinion, participation.RoleCoDesign},
+		participation.KindOther: {[]civic.OrgKind{civic.KindCommune, civic.KindRegion}, []participation.Role{participation.RoleOpinion, participation.RoleCoDesign},
 			[]tool{decidim, agora, form}, []name{{"Débat en ligne", "Online debate"}, {"Assemblée citoyenne numérique", "Digital citizens' assembly"}},
 			[]string{"Éclairer le débat public", "Renouer le dialogue avec les habitants"}, [2]float64{0.0005, 0.01}, [2]int{1, 5}, [2]int{5, 30}, [2]int{5, 60}},
 	}
@@ -136,12 +137,16 @@ func main() {
 		}
 		return out
 	}
-	// Most devices are local, as in the Baromètre: participatory budgets, urban projects,
-	// polls and reports weigh more.
+	// The Baromètre inventories the devices used by local authorities (« utilisés par les
+	// collectivités »: communes, intercommunalités, départements, régions), so every device
+	// is run by one: no State, ministry, parliament, company, union or association. Kinds
+	// that only the State or private organisations run (law co-writing, national
+	// consultations, internal consultations, mobilisation) do not appear. Participatory
+	// budgets, urban projects, polls and reports weigh more, as in the Baromètre.
 	cycle := []participation.Kind{participation.KindBudget, participation.KindUrbanProject, participation.KindCensus, participation.KindPolicyPoll,
-		participation.KindInternal, participation.KindBudget, participation.KindCoDesign, participation.KindStakeholders, participation.KindPetition,
-		participation.KindUrbanProject, participation.KindLawCowriting, participation.KindNationalConsult, participation.KindMobilisation,
-		participation.KindOpenData, participation.KindCensus, participation.KindPolicyPoll, participation.KindInternal, participation.KindOther}
+		participation.KindBudget, participation.KindCoDesign, participation.KindStakeholders, participation.KindPetition,
+		participation.KindUrbanProject, participation.KindBudget, participation.KindOpenData, participation.KindCensus,
+		participation.KindPolicyPoll, participation.KindCoDesign, participation.KindUrbanProject, participation.KindBudget, participation.KindOther, participation.KindPetition}
 	type indicator struct {
 		name, definition, unit, method string
 		value                          func(o participation.Outcomes, pop int64, budget int64) float64
