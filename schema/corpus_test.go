@@ -388,7 +388,12 @@ func mutations() []mutation {
 		{name: "ok-newline-in-summary", want: true, edit: set("summary", "Première ligne du résumé.\nSeconde ligne,\tavec tabulation.\r\n")},
 		{name: "ok-leading-space-title", want: true, edit: set("title", "  Titre avec espaces  ")},
 		{name: "ok-rtl-text", want: true, edit: set("title", "مشاركة المواطنين الرقمية")},
-		{name: "ok-bidi-in-summary", want: true, edit: set("summary", "Un résumé qui cite \u202Bمشاركة\u202C en arabe.")},
+		// One rule for every text: bidirectional formatting characters are refused in long
+		// texts too, and a text of invisible characters is empty.
+		{name: "bidi-in-summary", edit: set("summary", "Un résumé qui cite \u202Bمشاركة\u202C en arabe.")},
+		{name: "invisible-title", edit: set("title", "\u200b\u2060\u3164\u2800\u200b")},
+		{name: "invisible-name", edit: set("contributors.0.name", "\ufeff\u115f")},
+		{name: "ok-zero-width-inside-title", want: true, edit: set("title", "Budget\u200bparticipatif : bilan")},
 		{name: "ok-line-separator-in-title", want: true, edit: set("title", "Titre\u2028sur deux lignes")},
 
 		// What the review workflow owns is never the author's to write (issue 11): both

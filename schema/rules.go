@@ -10,6 +10,7 @@ import (
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
 	"github.com/civic-observatory/civic/contribution"
+	ctext "github.com/civic-observatory/civic/internal/text"
 )
 
 // Patterns of the exported schemas. Each is valid, with the same meaning, in Go's RE2
@@ -23,14 +24,17 @@ const (
 	// carriage return.
 	ctlMulti = `\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F` + "\uFFFE\uFFFF"
 	// bidiChars are the bidirectional formatting characters ([civic.IsBidi]), refused in
-	// names and titles.
+	// every text.
 	bidiChars = "\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069"
+	// invisibleChars are the characters that show nothing ([ctext.Invisible]): a required
+	// text made only of them and of white space is empty for the Go validator.
+	invisibleChars = ctext.InvisibleChars
 	// spaceChars are the characters strings.TrimSpace removes (unicode.IsSpace): a string
 	// made only of them is empty for the Go validator.
-	spaceChars = `\t\n\v\f\r \x85\xA0` + "\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+	spaceChars = `\t\n\v\f\r \x85\xA0` + "\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000" + invisibleChars
 	// spaceSingle and spaceMulti are the space characters allowed in single-line and
 	// multiline text.
-	spaceSingle = ` \xA0` + "\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+	spaceSingle = ` \xA0` + "\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000" + invisibleChars
 	spaceMulti  = `\t\n\r` + spaceSingle
 
 	// LanguageTagPattern accepts every well-formed BCP 47 language tag (and more): the
@@ -76,12 +80,9 @@ func TextPattern(required, multiline, name bool) string {
 }
 
 func textPattern(required bool, k textKind) string {
-	bad, space := ctlSingle, spaceSingle
-	switch k {
-	case kindName:
-		bad += bidiChars
-	case kindMultiline:
-		bad, space = ctlMulti, spaceMulti
+	bad, space := ctlSingle+bidiChars, spaceSingle
+	if k == kindMultiline {
+		bad, space = ctlMulti+bidiChars, spaceMulti
 	}
 	if !required {
 		return "^[^" + bad + "]*$"

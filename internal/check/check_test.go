@@ -33,7 +33,18 @@ func TestCheckString(t *testing.T) {
 		{"newline multiline", "a\nb\tc", text.Rule{Multiline: true}, nil},
 		{"C1 control", "a\u0085b", text.Rule{Multiline: true}, []civic.Code{civic.CodeControlChar}},
 		{"bidi in name", "Alice\u202egnp.exe", text.Rule{Name: true}, []civic.Code{civic.CodeBidiChar}},
-		{"bidi in body allowed", "texte \u200f mixte", text.Rule{Multiline: true}, nil},
+		// One rule for every text (issue 12): bidirectional formatting characters are
+		// refused in long texts and titles as in names, and invisible-only text is empty.
+		{"bidi in body refused", "texte \u200f mixte", text.Rule{Multiline: true}, []civic.Code{civic.CodeBidiChar}},
+		{"bidi in a single-line text refused", "Salle \u202eA", text.Rule{}, []civic.Code{civic.CodeBidiChar}},
+		{"zero-width only is empty", "\u200b\u200b", text.Rule{Required: true}, []civic.Code{civic.CodeRequired}},
+		{"word joiner only is empty", "\u2060", text.Rule{Required: true}, []civic.Code{civic.CodeRequired}},
+		{"hangul filler only is empty", " \u3164 ", text.Rule{Required: true}, []civic.Code{civic.CodeRequired}},
+		{"braille blank only is empty", "\u2800\u2800", text.Rule{Required: true, Name: true}, []civic.Code{civic.CodeRequired}},
+		{"soft hyphen and BOM only are empty", "\u00ad\ufeff", text.Rule{Required: true, Multiline: true}, []civic.Code{civic.CodeRequired}},
+		{"variation selector only is empty", "\ufe0f", text.Rule{Required: true}, []civic.Code{civic.CodeRequired}},
+		{"zero-width inside text is text", "Budget\u200bparticipatif", text.Rule{Required: true}, nil},
+		{"markup is plain text", "<script>alert(1)</script> x<y", text.Rule{Required: true, Name: true}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,8 +45,47 @@ type Rule struct {
 	Required  bool // the empty string (after trimming spaces) is reported as CodeRequired
 	Min, Max  int  // bounds in characters (Unicode code points of the NFC form); 0 means none
 	Multiline bool // line feeds and tabs are allowed (descriptions, summaries)
-	Name      bool // a name or label: bidirectional formatting characters are refused too
+	// Name marks a name or label. Bidirectional formatting characters are refused in every
+	// text now, names or not (one rule for every user-facing string); the field is kept
+	// so that callers need not change.
+	Name bool
 }
+
+// Blank reports whether s holds nothing visible: only white space ([unicode.IsSpace])
+// and invisible characters ([Invisible]). A required text that is blank is reported as
+// CodeRequired: a title of zero-width spaces is no title.
+func Blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !Invisible(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Invisible reports whether r is a character that shows nothing on its own: the format
+// characters of the Basic Multilingual Plane that render as nothing (soft hyphen, zero
+// width space, joiners, word joiner, invisible operators, bidirectional formatting
+// characters, the byte order mark), the combining grapheme joiner, variation selectors,
+// and the blank letters Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), Khmer inherent
+// vowels (U+17B4, U+17B5), the Mongolian vowel separator and the blank braille pattern
+// (U+2800). The same list is the schemas' InvisibleChars.
+func Invisible(r rune) bool {
+	switch {
+	case r < 0xad:
+		return false
+	case r == 0xad, r == 0x34f, r == 0x61c, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5, r == 0x180e,
+		r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x2064,
+		r >= 0x2066 && r <= 0x206f, r == 0x2800, r == 0x3164, r >= 0xfe00 && r <= 0xfe0f, r == 0xfeff, r == 0xffa0:
+		return true
+	}
+	return false
+}
+
+// InvisibleChars is the list of [Invisible] characters that are not bidirectional
+// formatting characters (those are refused in every text, see [BadRune]), as the body of a
+// regular expression's character class, valid in RE2 and ECMAScript.
+const InvisibleChars = "\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u206A-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0"
 
 // Len returns the length of s in characters: the number of Unicode code points of its NFC
 // form, which is what JSON Schema's minLength and maxLength count once the input is
@@ -84,7 +123,7 @@ func CheckSlow(s string, r Rule, report Report) bool {
 		report(CodeInvalidUTF8)
 		return false
 	}
-	if r.Required && strings.TrimSpace(s) == "" {
+	if r.Required && Blank(s) {
 		report(CodeRequired)
 		return false
 	}
@@ -113,8 +152,9 @@ func CheckSlow(s string, r Rule, report Report) bool {
 
 // BadRune returns the first character of s that text of this kind may not hold: C0 and C1
 // controls and U+007F (line feed, carriage return and tab are allowed when multiline),
-// unassigned noncharacters U+FFFE and U+FFFF, and, when name is true, the bidirectional
-// formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+// unassigned noncharacters U+FFFE and U+FFFF, and the bidirectional formatting characters
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), in every text: a U+202E in a
+// slot title reorders an export's line as much as in a name. name is ignored.
 func BadRune(s string, multiline, name bool) (rune, bool) {
 	for _, r := range s {
 		switch {
@@ -124,7 +164,7 @@ func BadRune(s string, multiline, name bool) (rune, bool) {
 			}
 		case r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0xfffe || r == 0xffff:
 			return r, true
-		case name && IsBidi(r):
+		case IsBidi(r):
 			return r, true
 		}
 	}
@@ -307,13 +347,13 @@ func Plain(s string, r Rule) bool {
 		switch {
 		case x >= 0xa0 && x < 0x300 || x >= 0x20a0 && x <= 0x20c0:
 		case x >= 0x2010 && x <= 0x2064:
-			if r.Name && IsBidi(x) {
+			if IsBidi(x) || Invisible(x) {
 				return false
 			}
 		default: // C1 controls, invalid UTF-8, anything else
 			return false
 		}
-		if blank && !unicode.IsSpace(x) {
+		if blank && !unicode.IsSpace(x) && !Invisible(x) {
 			blank = false
 		}
 		i += size
