@@ -41,7 +41,7 @@ func runBudget(e *env) error {
 	switch *format {
 	case "text", "json", "csv", "pb":
 	default:
-		return usagef("unknown format %q", *format)
+		return unknownValue("format", *format, "text", "json", "csv", "pb")
 	}
 	for _, r := range []string{*rule, *cmp} {
 		if _, ok := budget.RuleName(r); r != "" && !ok {

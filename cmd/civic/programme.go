@@ -203,7 +203,7 @@ func runProgramme(e *env) error {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(pr)
 	default:
-		return usagef("unknown format %q", *format)
+		return unknownValue("format", *format, "text", "md", "html", "ics", "frab-xml", "frab-json", "json")
 	}
 	if err != nil {
 		return reportProblems(e, err)
