@@ -284,7 +284,7 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/contribution.Decoder#title":
 		return "Decoder decodes and validates proposals one after the other, reusing its buffers"
 	case "github.com/civic-observatory/civic/contribution.Entry":
-		return "Entry is one line of the decision journal: a transition of one proposal.\n\nHash is the SHA-256 of the entry's canonical encoding (see Entry.Canonical), which includes Prev, the hash of the entry before it (zero for the first): the entries form a chain, so that changing, removing, inserting or moving any entry breaks it where it was done."
+		return "Entry is one line of the decision journal: a transition of one proposal.\n\nHash is the SHA-256 of the entry's canonical encoding (see Entry.Canonical), which includes Prev, the hash of the entry before it (zero for the first): the entries form a chain, so that changing, inserting, moving or removing an entry in the middle breaks it where it was done, unless every later hash is recomputed. Cutting the last entries or rewriting the whole chain is caught only against a published Head: see VerifyJournalWith and the package documentation on what a journal proves."
 	case "github.com/civic-observatory/civic/contribution.Entry#title":
 		return "Entry is one line of the decision journal: a transition of one proposal"
 	case "github.com/civic-observatory/civic/contribution.Entry.Actor":
@@ -381,6 +381,10 @@ func goComment(key string) string {
 		return "Hash is a SHA-256 digest. In JSON it is 64 lower-case hexadecimal digits."
 	case "github.com/civic-observatory/civic/contribution.Hash#title":
 		return "Hash is a SHA-256 digest"
+	case "github.com/civic-observatory/civic/contribution.Head":
+		return "Head is the sequence number and hash of a journal's last entry: what a platform publishes so that anyone can later check a journal against it. The zero Head is the empty journal's. Its text form is \"SEQ:HASH\" (decimal, then 64 hexadecimal digits)."
+	case "github.com/civic-observatory/civic/contribution.Head#title":
+		return "Head is the sequence number and hash of a journal's last entry: what a platform publishes so that anyone can later check a journal against it"
 	case "github.com/civic-observatory/civic/contribution.Journal":
 		return "Journal is an append-only, hash-chained decision journal. The zero value is an empty journal. It is safe for concurrent use."
 	case "github.com/civic-observatory/civic/contribution.Journal#title":
@@ -557,6 +561,12 @@ func goComment(key string) string {
 		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero."
 	case "github.com/civic-observatory/civic/contribution.Share#title":
 		return "Share bounds a proportion of the selected proposals, between 0 and 1: at least Min, and at most Max when Max is not zero"
+	case "github.com/civic-observatory/civic/contribution.SignedHead":
+		return "SignedHead is a head signed with Ed25519 by the platform that published it, at a time."
+	case "github.com/civic-observatory/civic/contribution.SignedHead#title":
+		return "SignedHead is a head signed with Ed25519 by the platform that published it, at a time"
+	case "github.com/civic-observatory/civic/contribution.SignedHead.Signature":
+		return "64 bytes; base64 in JSON"
 	case "github.com/civic-observatory/civic/contribution.State":
 		return "State is where a proposal stands in the review workflow. The empty state is a draft."
 	case "github.com/civic-observatory/civic/contribution.State#title":
@@ -581,12 +591,20 @@ func goComment(key string) string {
 		return "Verification is the result of VerifyJournal."
 	case "github.com/civic-observatory/civic/contribution.Verification#title":
 		return "Verification is the result of VerifyJournal"
+	case "github.com/civic-observatory/civic/contribution.Verification.Checkpoints":
+		return "Checkpoints is the number of checkpoint entries among them."
 	case "github.com/civic-observatory/civic/contribution.Verification.Entries":
-		return "Entries is the number of entries read."
+		return "Entries is the number of entries read, checkpoints included."
 	case "github.com/civic-observatory/civic/contribution.Verification.Head":
-		return "Head is the hash of the last entry: publish it."
+		return "Head is the sequence number and hash of the last entry: publish it."
 	case "github.com/civic-observatory/civic/contribution.Verification.States":
 		return "States is the state of every proposal, rebuilt by replaying the journal."
+	case "github.com/civic-observatory/civic/contribution.VerifyOptions":
+		return "VerifyOptions are what VerifyJournalWith checks a journal against."
+	case "github.com/civic-observatory/civic/contribution.VerifyOptions#title":
+		return "VerifyOptions are what VerifyJournalWith checks a journal against"
+	case "github.com/civic-observatory/civic/contribution.VerifyOptions.Head":
+		return "Head, when not nil, is a head published earlier (see Head): the journal must hold an entry with its sequence number and hash. A journal that ends before it was cut (civic.CodeHeadMissing); one whose entry there has another hash was rewritten or forked (civic.CodeHeadMismatch)."
 	case "github.com/civic-observatory/civic/contribution.Workflow":
 		return "Workflow is the review workflow: an explicit transition table over State, Action and Role, with named guards. It is immutable and safe for concurrent use; get the shared one with ReviewWorkflow. A Workflow holds no proposal: what it owns of each proposal is kept in the proposal's Record, beside the author's submission."
 	case "github.com/civic-observatory/civic/contribution.Workflow#title":

@@ -41,7 +41,7 @@ func runBudget(e *env) error {
 	switch *format {
 	case "text", "json", "csv", "pb":
 	default:
-		return usagef("unknown format %q", *format)
+		return unknownValue("format", *format, "text", "json", "csv", "pb")
 	}
 	for _, r := range []string{*rule, *cmp} {
 		if _, ok := budget.RuleName(r); r != "" && !ok {
@@ -136,7 +136,7 @@ func runBudget(e *env) error {
 		}
 	}
 	fmt.Fprintln(w, label(e.lang, "\nMesures :", "\nMeasures:"))
-	printMeasures(e, el, m, "  ")
+	printMeasures(e, el, o, m, "  ")
 	if c != nil {
 		fmt.Fprintf(w, label(e.lang, "\nComparaison : %s / %s\n", "\nComparison: %s / %s\n"), c.A.Rule, c.B.Rule)
 		fmt.Fprintf(w, label(e.lang, "  financés par les deux : %s\n  seulement par %s : %s\n  seulement par %s : %s\n",
@@ -162,13 +162,24 @@ func runBudget(e *env) error {
 }
 
 // printMeasures prints an outcome's measures; unknown ones read n/a.
-func printMeasures(e *env, el *budget.Election, m *budget.Measures, indent string) {
+func printMeasures(e *env, el *budget.Election, o *budget.Outcome, m *budget.Measures, indent string) {
 	w := e.stdout
 	fr := e.lang == language.French
 	fmt.Fprintf(w, label(e.lang, "%sélecteurs avec au moins un projet financé : %s\n", "%svoters with at least one funded project: %s\n"), indent, pct(m.Represented))
 	fmt.Fprintf(w, label(e.lang, "%sprojets financés par bulletin (moyenne) : %s\n", "%sfunded projects per ballot (average): %s\n"), indent, dec(m.AvgFunded))
 	fmt.Fprintf(w, label(e.lang, "%ssatisfaction en coût (moyenne) : %s ; Gini : %s\n", "%scost satisfaction (average): %s; Gini: %s\n"), indent, pct(m.AvgCostSatisfaction), fl(m.Gini))
 	fmt.Fprintf(w, label(e.lang, "%sproportionnalité par catégorie : %s\n", "%scategory proportionality: %s\n"), indent, fl(m.CategoryProportionality))
+	if groups, unknown := budget.Ages(el, o); groups == nil {
+		fmt.Fprintf(w, "%s%sn/a\n", indent, colon(e.lang, "votants par âge", "voters by age"))
+	} else {
+		fmt.Fprintf(w, "%s%s\n", indent, strings.TrimSpace(colon(e.lang, "votants par âge (avec un projet financé)", "voters by age (with a funded project)")))
+		for _, g := range groups {
+			fmt.Fprintf(w, "%s  %-10s %7d %7d\n", indent, g.Group, g.Voters, g.Represented)
+		}
+		if unknown > 0 {
+			fmt.Fprintf(w, "%s  %-10s %7d\n", indent, label(e.lang, "inconnu", "unknown"), unknown)
+		}
+	}
 	for _, part := range []struct {
 		title  string
 		slices []budget.Slice
@@ -335,6 +346,11 @@ func budgetJSON(e *env, name string, el *budget.Election, warns []budget.Issue, 
 			"budget": el.Money(el.Budget), "vote_type": el.VoteType, "rule": el.Rule, "projects": len(el.Projects), "voters": el.NumVoters},
 		"outcome":  outcomeJSON(e, el, o),
 		"measures": measuresJSON(m),
+	}
+	if groups, unknown := budget.Ages(el, o); groups != nil {
+		doc["ages"] = map[string]any{"groups": groups, "unknown": unknown}
+	} else {
+		doc["ages"] = nil
 	}
 	if want, ok := el.SelectedInFile(); ok {
 		a, b := diff(o.Selected, want)

@@ -22,5 +22,5 @@ func runCalendar(e *env) error {
 	case "ics", "ical":
 		return schedule.WriteCalendarICal(e.stdout, c, e.lang)
 	}
-	return usagef("unknown format %q", *format)
+	return unknownValue("format", *format, "text", "ics")
 }

@@ -59,8 +59,8 @@ func printCall(w io.Writer, c *contribution.Call, tag language.Tag) {
 	if !c.Opens.IsZero() {
 		fmt.Fprintf(w, "%s%s\n", colon(tag, "Ouverture", "Opens"), longDate(c.Opens.In(loc), tag))
 	}
-	fmt.Fprintf(w, "%s%s (%s, %s)\n", colon(tag, "Date limite", "Deadline"),
-		label(tag, "avant le ", "before ")+longDate(c.Deadline.In(loc), tag), c.Deadline.In(loc).Format("2006-01-02 15:04 MST"), c.TimeZone)
+	fmt.Fprintf(w, "%s%s\n", colon(tag, "Date limite", "Deadline"),
+		deadline(c.Deadline.In(loc), tag))
 	if c.Form != "" {
 		fmt.Fprintf(w, "%s%s\n", colon(tag, "Formulaire", "Form"), c.Form)
 	}
@@ -112,6 +112,13 @@ func colon(tag language.Tag, fr, en string) string {
 }
 
 // longDate writes "25 janvier 2019" or "25 January 2019".
+// deadline returns a deadline for people, with its time and zone, so that a deadline at
+// 23:59 does not read as the day before: "before 25 January 2019, 00:00 CET (Europe/Paris)".
+func deadline(t time.Time, tag language.Tag) string {
+	zone := t.Location().String()
+	return label(tag, "avant le ", "before ") + longDate(t, tag) + label(tag, " à ", ", ") + t.Format("15:04 MST") + " (" + zone + ")"
+}
+
 func longDate(t time.Time, tag language.Tag) string {
 	if base, _ := tag.Base(); base.String() == "fr" {
 		months := [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",

@@ -58,7 +58,7 @@ func demoCall(e *env, s *demoState) error {
 	s.proposals = ps
 	tag := e.lang
 	fmt.Fprintln(e.stdout, c.Title.Get(tag))
-	fmt.Fprintf(e.stdout, "%s%s\n", colon(tag, "Date limite", "Deadline"), label(tag, "avant le ", "before ")+longDate(c.Deadline.In(c.Location()), tag))
+	fmt.Fprintf(e.stdout, "%s%s\n", colon(tag, "Date limite", "Deadline"), deadline(c.Deadline.In(c.Location()), tag))
 	fmt.Fprintf(e.stdout, label(tag, "%d formats, %d axes, %d questions directrices\n", "%d formats, %d axes, %d guiding questions\n"), len(c.Formats), len(c.Axes), len(c.Axes.Refs()))
 
 	heading(e, "Propositions de l'échantillon", "Sample proposals")

@@ -6,8 +6,10 @@
 //
 //	civic [--lang fr|en] COMMAND [ARGS]
 //
-// Run "civic help" for the list of commands. The language of messages defaults to the
-// environment (LC_ALL, LC_MESSAGES, LANG) and falls back to English.
+// Run "civic help" for the list of commands, "civic help COMMAND" or "civic COMMAND -h"
+// for a command's usage. The global flag --lang may come before or after the command. The
+// language of messages defaults to the environment (LC_ALL, LC_MESSAGES, LANG) and falls
+// back to English.
 //
 // Exit codes: 0 when everything is valid, 1 when some document is invalid, 2 on usage or
 // I/O errors.
@@ -20,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	_ "time/tzdata" // the time zones of calls and events, on machines without a zoneinfo database
@@ -39,8 +40,11 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	lang   language.Tag
-	p      *message.Printer
-	ctx    context.Context
+	// langSet tells that --lang was given (commands whose default is not the
+	// environment's language, such as schema, follow only an explicit --lang).
+	langSet bool
+	p       *message.Printer
+	ctx     context.Context
 }
 
 // command is one subcommand.
@@ -91,72 +95,71 @@ func main() {
 // run is the whole program, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: envLanguage(), ctx: ctx}
-	fs := flag.NewFlagSet("civic", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	lang := fs.String("lang", "", "language of messages: fr or en")
-	if err := fs.Parse(args); err != nil {
+	lang, args, err := splitGlobal(args)
+	if err != nil {
 		fmt.Fprintln(stderr, "civic:", err)
 		return exitUsage
 	}
-	if *lang != "" {
-		t, err := language.Parse(*lang)
+	if lang != "" {
+		t, err := language.Parse(lang)
 		if err != nil {
-			fmt.Fprintf(stderr, "civic: --lang %q: %v\n", *lang, err)
+			fmt.Fprintf(stderr, "civic: --lang %q: %v (allowed: fr, en)\n", lang, err)
 			return exitUsage
 		}
-		e.lang = civic.MatchLanguage(t)
+		e.lang, e.langSet = civic.MatchLanguage(t), true
 	}
-	e.p = civic.NewPrinter(e.lang)
-	rest := fs.Args()
-	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
-		printHelp(e)
-		if len(rest) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	cmd, ok := commands()[rest[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "civic: unknown command %q (run \"civic help\")\n", rest[0])
+	e.p = newPrinter(e.lang)
+	if len(args) == 0 {
+		printHelp(e, stderr)
 		return exitUsage
 	}
-	e.args = rest[1:]
-	err := cmd.run(e)
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			if _, ok := commands()[args[1]]; !ok {
+				fmt.Fprintf(stderr, "civic help: unknown command %q (run \"civic help\")\n", args[1])
+				return exitUsage
+			}
+			printCommandHelp(e, stdout, args[1], args[2:])
+			return exitOK
+		}
+		printHelp(e, stdout)
+		return exitOK
+	}
+	if strings.HasPrefix(name, "-") {
+		fmt.Fprintf(stderr, "civic: flag provided but not defined: %s (run \"civic help\")\n", name)
+		return exitUsage
+	}
+	cmd, ok := commands()[name]
+	if !ok {
+		fmt.Fprintf(stderr, "civic: unknown command %q (run \"civic help\")\n", name)
+		return exitUsage
+	}
+	if wantsHelp(args[1:]) {
+		printCommandHelp(e, stdout, name, args[1:])
+		return exitOK
+	}
+	e.args = args[1:]
+	err = cmd.run(e)
 	var ue *usageError
 	var help *helpRequest
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &help):
-		fmt.Fprintf(stdout, "usage: %s [FLAGS] [ARGS]\n\n", help.fs.Name())
-		help.fs.SetOutput(stdout)
-		help.fs.PrintDefaults()
+		printCommandHelp(e, stdout, name, e.args)
 		return exitOK
 	case errors.Is(err, errInvalid):
 		return exitInvalid
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "civic %s: %s\n", rest[0], ue.msg)
+		fmt.Fprintf(stderr, "civic %s: %s\n", name, ue.msg)
+		fmt.Fprintf(stderr, "run \"civic help %s\" for its usage\n", name)
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "civic %s: %v\n", rest[0], err)
+		fmt.Fprintf(stderr, "civic %s: %v\n", name, err)
 		return exitUsage
 	}
-}
-
-func printHelp(e *env) {
-	fmt.Fprintln(e.stdout, "usage: civic [--lang fr|en] COMMAND [ARGS]")
-	fmt.Fprintln(e.stdout)
-	cmds := commands()
-	names := make([]string, 0, len(cmds))
-	for n := range cmds {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		fmt.Fprintf(e.stdout, "  %-10s %s\n", n, cmds[n].summary.Get(e.lang))
-	}
-	fmt.Fprintln(e.stdout)
-	fmt.Fprintln(e.stdout, strings.TrimSpace(`Run "civic COMMAND -h" for a command's options.`))
 }
 
 // helpRequest is returned by parse for -h or --help: the command prints its flags and

@@ -4,20 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	goldenpkg "github.com/civic-observatory/civic/internal/golden"
 	"github.com/civic-observatory/civic/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // runCivic runs the command with args and returns its exit code and outputs.
 func runCivic(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -30,16 +28,36 @@ func runCivic(t *testing.T, stdin string, args ...string) (int, string, string) 
 	return code, out.String(), errOut.String()
 }
 
+// golden compares got with testdata/name (internal/golden; go test -update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	goldenpkg.CheckString(t, name, got)
+}
+
+// TestHelpGolden keeps the usage of every command, as -h prints it, in a golden file per
+// language: help exits 0 on standard output, whatever the command requires to run.
+func TestHelpGolden(t *testing.T) {
+	names := make([]string, 0, len(commands()))
+	for n := range commands() {
+		names = append(names, n)
 	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create it")
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	slices.Sort(names)
+	for _, lang := range []string{"en", "fr"} {
+		var all strings.Builder
+		for _, n := range names {
+			for _, args := range [][]string{{n, "-h"}, {n, "--help"}, {"help", n}, {n, "--lang", lang, "-h"}} {
+				code, out, errOut := runCivic(t, "", append([]string{"--lang", lang}, args...)...)
+				require.Equal(t, 0, code, "%v: %s", args, errOut)
+				require.Empty(t, errOut, "%v", args)
+				if args[1] == "-h" && len(args) == 2 {
+					all.WriteString("$ civic " + n + " -h\n" + out + "\n")
+				}
+			}
+		}
+		code, out, _ := runCivic(t, "", "--lang", lang, "--help")
+		require.Equal(t, 0, code)
+		all.WriteString("$ civic --help\n" + out)
+		golden(t, "help."+lang+".txt", all.String())
 	}
 }
 
@@ -160,4 +178,23 @@ func TestDemo(t *testing.T) {
 	code, out, _ = runCivic(t, "", "--lang", "fr", "demo")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "50 propositions, toutes valides au regard de l'appel")
+}
+
+// TestGlobalFlagAnywhere: --lang works before or after the command, as go's flags do.
+func TestGlobalFlagAnywhere(t *testing.T) {
+	_, before, _ := runCivic(t, "", "--lang", "fr", "call")
+	for _, args := range [][]string{{"call", "--lang", "fr"}, {"call", "--lang=fr"}, {"call", "-lang", "fr"}} {
+		code, out, errOut := runCivic(t, "", args...)
+		require.Equal(t, 0, code, "%v: %s", args, errOut)
+		require.Equal(t, before, out, "%v", args)
+	}
+	code, _, errOut := runCivic(t, "", "call", "--lang")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "--lang")
+	code, _, errOut = runCivic(t, "", "calendar", "--format", "xml")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, `unknown format "xml" (allowed: text, ics)`)
+	code, _, errOut = runCivic(t, "", "help", "frobnicate")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, `unknown command "frobnicate"`)
 }

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/schema"
 )
 
@@ -26,20 +25,15 @@ func runSchema(e *env) error {
 	callFile := fs.String("call", "", "call the proposal schema is specialised to (default: the built-in 2019 call)")
 	generic := fs.Bool("generic", false, "with proposal: the generic schema, not specialised to a call")
 	id := fs.String("id", "", "with proposal: the schema's $id, an absolute URI (default: under "+schema.BaseURL+")")
-	if fs.Lookup("lang") == nil {
-		fs.String("lang", "", "with proposal: language of the titles and descriptions, fr or en (default: en)")
-	}
 	args, err := parse(fs, e.args)
 	if err != nil {
 		return err
 	}
+	// The titles follow the global --lang when given, else English (not the environment:
+	// a schema is published, not read at the terminal).
 	lang := language.English
-	if l := fs.Lookup("lang").Value.String(); l != "" {
-		t, err := language.Parse(l)
-		if err != nil {
-			return usagef("--lang %q: %v", l, err)
-		}
-		lang = civic.MatchLanguage(t)
+	if e.langSet {
+		lang = e.lang
 	}
 	if len(args) > 1 {
 		return usagef("at most one schema name")

@@ -67,7 +67,7 @@ func runStats(e *env) error {
 	switch *format {
 	case "text", "md", "csv", "json":
 	default:
-		return usagef("unknown format %q", *format)
+		return unknownValue("format", *format, "text", "md", "csv", "json")
 	}
 	dims := func(def string) (string, string, error) {
 		if *by == "" {
@@ -173,7 +173,7 @@ func runStats(e *env) error {
 			return err
 		}
 	default:
-		return usagef("unknown source %q", *source)
+		return unknownValue("source", *source, "devices", "proposals", "map", "decidim", "consul")
 	}
 	sections[0].shares = *shares
 	if *only == "" && *format == "csv" {

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
@@ -70,7 +72,7 @@ func runValidate(e *env) error {
 	}
 	check, ok := validators(c)[*kind]
 	if !ok {
-		return usagef("unknown document type %q", *kind)
+		return unknownValue("document type", *kind, slices.Sorted(maps.Keys(validators(c)))...)
 	}
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer out.Flush()
@@ -95,13 +97,13 @@ func runValidate(e *env) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stderr, label(e.lang, "%d enregistrements : %d valides, %d invalides\n", "%d records: %d valid, %d invalid\n"), sum.Records, sum.Valid, sum.Invalid)
+		fmt.Fprintln(e.stderr, e.p.Sprintf(msgRecords, sum.Records, sum.Valid, sum.Invalid))
 	}
 	if err := out.Flush(); err != nil {
 		return err
 	}
 	if unread > 0 {
-		return fmt.Errorf(label(e.lang, "%d fichier(s) illisible(s)", "%d file(s) could not be read"), unread)
+		return errors.New(e.p.Sprintf(msgUnreadable, unread))
 	}
 	if sum.Invalid > 0 {
 		return errInvalid
