@@ -85,7 +85,8 @@ func TestDeviceRules(t *testing.T) {
 		{"valid", func(*participation.Device) {}, nil},
 		{"indicators without evaluation", func(d *participation.Device) {
 			d.Evaluation = participation.Evaluation{Format: participation.FormatNone, Indicators: []participation.Indicator{{Name: "Taux"}}}
-			d.State = participation.StateOpen; d.History = nil
+			d.State = participation.StateOpen
+			d.History = nil
 		}, []string{"evaluation.indicators not_for_format"}},
 		{"negative participants", func(d *participation.Device) { d.Outcomes.Participants = -3 }, []string{"outcomes.participants out_of_range"}},
 		{"above population", func(d *participation.Device) { d.Outcomes.Participants = d.Territory.Population + 1 }, []string{"outcomes.participants above_population"}},
