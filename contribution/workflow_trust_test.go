@@ -215,3 +215,56 @@ func TestRecordsRoundTrip(t *testing.T) {
 	_, err = contribution.DecodeRecords([]byte(`[{"state":"submitted"}]`), nil)
 	assert.True(t, hasCode(err, "[0].proposal", civic.CodeRequired), "%v", err)
 }
+
+// TestDecodeReviews: the reviews file is read strictly (issue 12 item 5): paths and codes,
+// scores outside their criterion's range, numbers that are not integers as written.
+func TestDecodeReviews(t *testing.T) {
+	c := call2019(t)
+	p := sampleProposal(t, "p001")
+	byID := func(id string) *contribution.Proposal {
+		if id == p.ID {
+			return p
+		}
+		return nil
+	}
+	ok := `{"proposal":"p001","reviewer":"r","scores":[` + scoresJSON(c, p, "3") + `]}`
+	rs, err := contribution.DecodeReviews([]byte("["+ok+"]"), c, byID)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	for _, tt := range []struct {
+		name, doc, path string
+		code            civic.Code
+	}{
+		{"above the range", `{"proposal":"p001","reviewer":"r","scores":[` + scoresJSON(c, p, "9") + `]}`, "[0].scores[0].value", civic.CodeOutOfRange},
+		{"almost an integer", `{"proposal":"p001","reviewer":"r","scores":[` + scoresJSON(c, p, "42000.0000000000000001") + `]}`, "[0].scores[0].value", civic.CodeNumber},
+		{"tiny", `{"proposal":"p001","reviewer":"r","scores":[` + scoresJSON(c, p, "1e-999") + `]}`, "[0].scores[0].value", civic.CodeNumber},
+		{"unknown member", `{"proposal":"p001","reviewer":"r","scores":[],"state":"accepted"}`, "[0].state", civic.CodeUnknownField},
+		{"unknown proposal", `{"proposal":"p999","reviewer":"r","scores":[]}`, "[0].proposal", civic.CodeUnknownRef},
+		{"not an array", `{}`, "", civic.CodeType},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "[" + tt.doc + "]"
+			if tt.name == "not an array" {
+				doc = tt.doc
+			}
+			_, err := contribution.DecodeReviews([]byte(doc), c, byID)
+			assert.True(t, hasCode(err, tt.path, tt.code), "%s at %q in %v", tt.code, tt.path, err)
+		})
+	}
+}
+
+// scoresJSON returns the scores of every criterion that applies to p, the first with the
+// value first as written and the others 1.
+func scoresJSON(c *contribution.Call, p *contribution.Proposal, first string) string {
+	var out []string
+	for _, k := range c.Criteria {
+		if k.AppliesTo(p.Format) {
+			v := "1"
+			if len(out) == 0 {
+				v = first
+			}
+			out = append(out, `{"criterion":"`+k.ID+`","value":`+v+`}`)
+		}
+	}
+	return strings.Join(out, ",")
+}

@@ -3,7 +3,6 @@ package schedule_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
-	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/event"
 	"github.com/civic-observatory/civic/internal/shared"
@@ -31,33 +29,25 @@ var rencontresFormats = []struct {
 	n       int
 }{{"talk", 30, 17}, {"workshop", 90, 7}, {"poster", 90, 8}, {"lightning", 5, 8}}
 
-// rencontres returns the Rencontres 2027 with its grid, a call with the four formats of
-// its own (talk 30 min, workshop 90 min, poster, lightning 5 min) and 40 confirmed
-// proposals built from the 2019 sample's people and titles.
+// rencontres returns the Rencontres 2027 with its grid, its call (four formats of its
+// own: talk 30 min, workshop 90 min for at most 25, poster, lightning 5 min) and its 40
+// sample proposals, every one confirmed: the whole chain from the built-in documents.
 func rencontres(t testing.TB) schedule.Context {
 	t.Helper()
 	ev, err := event.Rencontres2027()
 	require.NoError(t, err)
 	g, err := schedule.Rencontres2027Grid()
 	require.NoError(t, err)
-	base := journee(t)
-	c := *base.Call
-	c.ID = "rencontres-2027"
-	c.Formats = nil
-	for _, f := range rencontresFormats {
-		c.Formats = append(c.Formats, contribution.Format{ID: f.id, Name: civic.NewText(f.id, f.id), Minutes: f.minutes})
+	c, err := contribution.Rencontres2027()
+	require.NoError(t, err)
+	ps, err := contribution.Rencontres2027Sample(c)
+	require.NoError(t, err)
+	rs := make([]*contribution.Record, len(ps))
+	for i, p := range ps {
+		rs[i] = contribution.NewRecord(p)
+		rs[i].State = contribution.StateConfirmed
 	}
-	var ps []*contribution.Record
-	k := 0
-	for _, f := range rencontresFormats {
-		for range f.n {
-			q := *base.Proposals[k%len(base.Proposals)]
-			q.ID, q.Format, q.State = fmt.Sprintf("r%03d", k+1), f.id, contribution.StateConfirmed
-			ps = append(ps, &q)
-			k++
-		}
-	}
-	return schedule.Context{Event: ev, Grid: g, Call: &c, Proposals: ps}
+	return schedule.Context{Event: ev, Grid: g, Call: c, Proposals: rs}
 }
 
 // TestRencontres2027Grid: the second built-in grid, three dated days with a session

@@ -11,6 +11,9 @@ trap 'rm -rf "$dir"' EXIT
 for lang in fr en; do
 	go run ./cmd/civic --lang "$lang" programme --format frab-xml --out "$dir/programme.$lang.xml"
 	go run ./cmd/civic --lang "$lang" programme --format frab-json --out "$dir/programme.$lang.json"
+	# The three-day Rencontres 2027, from its built-in call and sample.
+	go run ./cmd/civic --lang "$lang" programme --example rencontres-2027 --format frab-xml --out "$dir/programme.rencontres.$lang.xml"
+	go run ./cmd/civic --lang "$lang" programme --example rencontres-2027 --format frab-json --out "$dir/programme.rencontres.$lang.json"
 done
 xmllint --noout --schema "$conf/schedule.xml.xsd" "$dir"/programme.*.xml schedule/testdata/*.frab.xml
 (cd .ci/frab && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

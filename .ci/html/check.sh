@@ -14,6 +14,8 @@ render() { # render HTML DOM
 }
 render "$dir/programme.html" "$dir/dom.html"
 node .ci/html/check.mjs "$dir/dom.html" "$dir/programme.json"
-# The three-day Rencontres 2027 as package schedule's golden files keep it (one table per day).
-render "$PWD/schedule/testdata/rencontres-2027.fr.html" "$dir/rencontres.dom.html"
-node .ci/html/check.mjs "$dir/rencontres.dom.html" schedule/testdata/rencontres-2027.programme.json
+# The three-day Rencontres 2027 (one table per day), from its built-in call and sample.
+go run ./cmd/civic --lang en programme --example rencontres-2027 --format html --out "$dir/rencontres.html"
+go run ./cmd/civic --lang en programme --example rencontres-2027 --format json --out "$dir/rencontres.json"
+render "$dir/rencontres.html" "$dir/rencontres.dom.html"
+node .ci/html/check.mjs "$dir/rencontres.dom.html" "$dir/rencontres.json"

@@ -9,6 +9,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 go run ./cmd/civic --lang fr programme --format ics --out "$dir/programme.fr.ics"
 go run ./cmd/civic --lang en programme --format ics --out "$dir/programme.en.ics"
+go run ./cmd/civic --lang fr programme --example rencontres-2027 --format ics --out "$dir/programme.rencontres.fr.ics"
 go run ./cmd/civic --lang en calendar --format ics >"$dir/calendar.en.ics"
 go run ./cmd/civic --lang fr calendar --format ics >"$dir/calendar.fr.ics"
 for zone in America/New_York Australia/Sydney Asia/Kolkata; do

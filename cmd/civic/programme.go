@@ -90,9 +90,6 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	case "", exampleJournee:
 	case exampleRencontres:
 		builtinEvent, builtinGrid = event.Rencontres2027, schedule.Rencontres2027Grid
-		if src.call == "" || src.proposals == "" {
-			return cx, usagef("the example %q has no built-in call and proposals yet: give --call and --proposals", src.example)
-		}
 	default:
 		return cx, usagef("unknown example %q (known: %s, %s)", src.example, exampleJournee, exampleRencontres)
 	}
@@ -122,7 +119,12 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 	if src.event != "" && src.grid == "" && grid.Event != ev.ID {
 		return cx, usagef("the built-in grid is the example's (%s): give the grid of %q with --grid", grid.Event, ev.ID)
 	}
-	c, err := loadCall(src.call)
+	var c *contribution.Call
+	if src.example == exampleRencontres && src.call == "" {
+		c, err = contribution.Rencontres2027()
+	} else {
+		c, err = loadCall(src.call)
+	}
 	if err != nil {
 		return cx, inFile(src.call, err)
 	}
@@ -137,6 +139,20 @@ func sourcesContext(e *env, src sources) (schedule.Context, error) {
 			return cx, inFile(src.proposals, err)
 		}
 		cx.Proposals = ps
+		return cx, nil
+	}
+	if src.example == exampleRencontres {
+		// The Rencontres' sample, every proposal confirmed: the example has no simulated
+		// review.
+		ps, err := contribution.Rencontres2027Sample(c)
+		if err != nil {
+			return cx, err
+		}
+		cx.Proposals = make([]*contribution.Record, len(ps))
+		for i, p := range ps {
+			cx.Proposals[i] = contribution.NewRecord(p)
+			cx.Proposals[i].State = contribution.StateConfirmed
+		}
 		return cx, nil
 	}
 	call, r, err := sampleReview()

@@ -24,6 +24,38 @@ func TestProgramme(t *testing.T) {
 	assert.Contains(t, stderr, `unknown format "pdf"`)
 }
 
+// TestProgrammeRencontres: the second example, call → sample → programme of three days,
+// in every format, from the built-in documents alone; its programme checks clean.
+func TestProgrammeRencontres(t *testing.T) {
+	for _, format := range []string{"text", "md", "html", "ics", "frab-xml", "frab-json", "json"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, stderr := runCivic(t, "", "--lang", "fr", "programme", "--example", "rencontres-2027", "--format", format)
+			require.Equal(t, 0, code, stderr)
+			switch format {
+			case "text":
+				assert.Contains(t, out, "== mardi 8 juin 2027 ==")
+				assert.Contains(t, out, "21:00–00:30  Soirée éclair")
+			case "frab-xml":
+				assert.Equal(t, 3, strings.Count(out, "<day "))
+				assert.Contains(t, out, "<type>workshop</type>")
+				assert.Contains(t, out, "<time_zone_name>America/Toronto</time_zone_name>")
+			case "ics":
+				assert.Contains(t, out, "TZID:America/Toronto")
+			case "json":
+				dir := t.TempDir()
+				file := filepath.Join(dir, "programme.json")
+				require.NoError(t, os.WriteFile(file, []byte(out), 0o644))
+				code, out, stderr := runCivic(t, "", "--lang", "en", "programme", "check", "--example", "rencontres-2027", file)
+				assert.Equal(t, 0, code, stderr)
+				assert.Contains(t, out, "valid programme")
+			}
+		})
+	}
+	code, _, stderr := runCivic(t, "", "programme", "--example", "lyon-2026")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `unknown example "lyon-2026"`)
+}
+
 func TestProgrammeCheck(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "programme.json")

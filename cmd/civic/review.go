@@ -92,9 +92,11 @@ func (f *reviewFiles) load(warn io.Writer) (*contribution.Board, error) {
 		case err != nil:
 			return nil, err
 		default:
-			dec := json.NewDecoder(strings.NewReader(string(data)))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&opt.Reviews); err != nil {
+			byID := map[string]*contribution.Proposal{}
+			for _, p := range ps {
+				byID[p.ID] = p
+			}
+			if opt.Reviews, err = contribution.DecodeReviews(data, c, func(id string) *contribution.Proposal { return byID[id] }); err != nil {
 				return nil, fmt.Errorf("%s: %w", f.reviews, err)
 			}
 			// Reviews the journal does not back were left by a crash before the journal

@@ -53,9 +53,17 @@ func runSelect(e *env) error {
 			return err
 		}
 		ps, _ := contribution.DecodeProposals(data, c)
-		var rs []contribution.Review
-		if err := readJSONFile(*revFile, &rs); err != nil {
+		byID := map[string]*contribution.Proposal{}
+		for _, p := range ps {
+			byID[p.ID] = p
+		}
+		rdata, err := readFile(*revFile)
+		if err != nil {
 			return err
+		}
+		rs, err := contribution.DecodeReviews(rdata, c, func(id string) *contribution.Proposal { return byID[id] })
+		if err != nil {
+			return reportProblems(e, inFile(*revFile, err))
 		}
 		format := map[string]string{}
 		for _, p := range ps {

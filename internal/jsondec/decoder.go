@@ -1232,11 +1232,64 @@ func (d *Decoder) Int() int64 {
 		return 0
 	}
 	f, err := strconv.ParseFloat(string(tok), 64)
-	if err != nil || f != math.Trunc(f) || f < -(1<<63) || f >= 1<<63 {
+	if err != nil || !integral(tok) || f != math.Trunc(f) || f < -(1<<63) || f >= 1<<63 {
 		d.record(civic.CodeNumber, string(tok))
 		return 0
 	}
 	return int64(f)
+}
+
+// integral reports whether the JSON number tok is exactly an integer, as written: its
+// digits times ten to the power its exponent less its fraction digits has no fraction.
+// 2.0 and 1e3 are integers; 42000.0000000000000001 and 1e-999 are not, though float64
+// rounds them to one.
+func integral(tok []byte) bool {
+	i := 0
+	if i < len(tok) && tok[i] == '-' {
+		i++
+	}
+	var digits []byte
+	for ; i < len(tok) && tok[i] >= '0' && tok[i] <= '9'; i++ {
+		digits = append(digits, tok[i])
+	}
+	frac := 0
+	if i < len(tok) && tok[i] == '.' {
+		for i++; i < len(tok) && tok[i] >= '0' && tok[i] <= '9'; i++ {
+			digits = append(digits, tok[i])
+			frac++
+		}
+	}
+	exp := 0
+	if i < len(tok) && (tok[i] == 'e' || tok[i] == 'E') {
+		i++
+		neg := false
+		if i < len(tok) && (tok[i] == '+' || tok[i] == '-') {
+			neg = tok[i] == '-'
+			i++
+		}
+		for ; i < len(tok) && tok[i] >= '0' && tok[i] <= '9'; i++ {
+			if exp < 1<<20 {
+				exp = exp*10 + int(tok[i]-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	scale := exp - frac
+	if scale >= 0 {
+		return true
+	}
+	// The value is digits × 10^scale: an integer when digits ends with -scale zeros, or is 0.
+	zeros, nonzero := 0, false
+	for j := len(digits) - 1; j >= 0; j-- {
+		if digits[j] != '0' {
+			nonzero = true
+			break
+		}
+		zeros++
+	}
+	return !nonzero || zeros >= -scale
 }
 
 // Float expects a number and returns it. A number out of the range of float64 (1e400) is
