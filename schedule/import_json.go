@@ -182,7 +182,7 @@ func (ip *importer) importJSON(r io.Reader, format ImportFormat) error {
 	ip.notKept(map[string]bool{}, nil, root, "schedule", "$schema")
 	base := civic.Path{}.Key("schedule")
 	ip.im.Version = s.str("version")
-	ip.notKept(map[string]bool{}, base, s, "version", "base_url", "conference", "events", "url", "generator")
+	ip.notKept(map[string]bool{}, base, s, "version", "base_url", "conference", "events")
 	c := s.obj("conference")
 	if c == nil {
 		return &civic.FieldError{Path: base.Key("conference"), Code: civic.CodeRequired}

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -160,9 +161,11 @@ func (ip *importer) importXML(r io.Reader) error {
 		case "version":
 			im.Version = strings.TrimSpace(n.text)
 		case "generator", "url":
-			// Who wrote the file and where: written back as civic's.
+			// Who wrote the file and where it was published: what is written back is civic's.
+			ip.warnf(p, civic.CodeNotKept, n.name)
 		case "tracks": // Pentabarf: the tracks outside the conference
-			for _, t := range n.kids {
+			for i, t := range n.kids {
+				ip.attrs(p.Key("track").Index(i), t)
 				if t.name == "track" {
 					im.Conference.Tracks = append(im.Conference.Tracks, ImportedTrack{Name: strings.TrimSpace(t.text)})
 				}
@@ -215,6 +218,7 @@ func (ip *importer) xmlConference(p civic.Path, n *xnode) {
 		case "logo":
 			c.Logo = v
 		case "track":
+			ip.attrs(p.Key("track"), k, "name", "slug", "color")
 			name := k.attr("name")
 			if name == "" {
 				name = v
@@ -227,7 +231,17 @@ func (ip *importer) xmlConference(p civic.Path, n *xnode) {
 	ip.setZone(p.Key("time_zone_name"), c.TimeZone)
 }
 
+// attrs warns of the attributes of n the reader does not keep.
+func (ip *importer) attrs(p civic.Path, n *xnode, known ...string) {
+	for _, a := range n.attrs {
+		if a.Name.Space == "" && !slices.Contains(known, a.Name.Local) || a.Name.Space != "" && a.Name.Space != "xmlns" && a.Name.Space != "http://www.w3.org/2001/XMLSchema-instance" {
+			ip.warnf(p.Key("@"+a.Name.Local), civic.CodeNotKept, "@"+a.Name.Local)
+		}
+	}
+}
+
 func (ip *importer) xmlDay(p civic.Path, n *xnode) {
+	ip.attrs(p, n, "index", "date", "start", "end")
 	d := ImportedDay{}
 	idx, err := strconv.Atoi(strings.TrimSpace(n.attr("index")))
 	if err != nil || idx < 1 {
@@ -260,6 +274,7 @@ func (ip *importer) xmlDay(p civic.Path, n *xnode) {
 			continue
 		}
 		rooms++
+		ip.attrs(rp, room, "name", "guid")
 		events := 0
 		for _, ev := range room.kids {
 			if ev.name != "event" {
@@ -277,6 +292,7 @@ func (ip *importer) xmlEvent(p civic.Path, n *xnode, day ImportedDay, room *xnod
 		ip.errs.Add(p, civic.CodeTooMany, MaxImportEvents, len(ip.im.Events)+1)
 		return
 	}
+	ip.attrs(p, n, "id", "guid", "code")
 	e := ImportedEvent{Day: day.Index, Room: room.attr("name"), RoomGUID: room.attr("guid"), GUID: n.attr("guid"), Code: n.attr("code")}
 	if s := n.attr("id"); s != "" {
 		if id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil && id > 0 {
@@ -330,7 +346,8 @@ func (ip *importer) xmlEvent(p civic.Path, n *xnode, day ImportedDay, room *xnod
 				e.Code = strings.TrimSpace(v)
 			}
 		case "persons":
-			for _, ps := range k.kids {
+			for i, ps := range k.kids {
+				ip.attrs(p.Key("persons").Index(i), ps, "id", "guid")
 				if ps.name == "person" {
 					e.Persons = append(e.Persons, ImportedPerson{ID: ps.attr("id"), GUID: ps.attr("guid"), Name: strings.TrimSpace(ps.text)})
 				}

@@ -112,6 +112,15 @@ func (f *reviewFiles) load(warn io.Writer) (*contribution.Board, error) {
 	return contribution.NewBoard(c, ps, opt)
 }
 
+// reviewsOrEmpty writes no reviews as an empty array, which the strict reader of the
+// reviews file accepts, rather than null.
+func reviewsOrEmpty(rs []contribution.Review) []contribution.Review {
+	if rs == nil {
+		return []contribution.Review{}
+	}
+	return rs
+}
+
 // save writes the proposals, the journal and the reviews back, each to a temporary file
 // renamed over the original once all are written.
 func (f *reviewFiles) save(b *contribution.Board) error {
@@ -136,7 +145,7 @@ func (f *reviewFiles) save(b *contribution.Board) error {
 		}
 	}
 	err := errors.Join(
-		write(f.reviews, jsonOut(b.Reviews())),
+		write(f.reviews, jsonOut(reviewsOrEmpty(b.Reviews()))),
 		write(f.journal, func(w io.Writer) error { _, err := b.Journal().WriteTo(w); return err }),
 	)
 	if err != nil {
