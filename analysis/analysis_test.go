@@ -28,7 +28,7 @@ func TestSheetMasking(t *testing.T) {
 		{"text", []string{"académique          9       16  56.25 %", "entreprise         <5        6       <5", "association        <5        9       <5", "citoyen            <5       <5       <5"}},
 		{"csv", []string{"category,accepted,decided,rate,accepted_masked,decided_masked,rate_masked\n", "académique,9,16,0.5625,false,false,false\n",
 			"entreprise,,6,,true,false,true\n", "citoyen,,,,true,true,true\n"}},
-		{"md", []string{"| category | accepted | decided | rate |\n| --- | --- | --- | --- |\n", "| entreprise | <5 | 6 | <5 |"}},
+		{"md", []string{"| category | accepted | decided | rate |\n| --- | --- | --- | --- |\n", "| entreprise | &lt;5 | 6 | &lt;5 |"}},
 		{"json", []string{`"accepted": null`, `"rate": 0.5625`}},
 	}
 	for _, tt := range tests {

@@ -146,13 +146,16 @@ func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) erro
 			head = append(head, sh.Head[i]+"_masked")
 		}
 		cw := csv.NewWriter(w)
-		cw.Write(head)
+		cw.Write(mapStrings(head, csvCell))
 		line := make([]string, len(head))
 		for _, r := range sh.Rows {
 			clear(line)
 			for i, c := range r {
 				if i < len(sh.Head) {
 					line[i], _ = c.value(k)
+					if !c.IsNum {
+						line[i] = csvCell(line[i])
+					}
 				}
 			}
 			for j, i := range numeric {
@@ -179,11 +182,10 @@ func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) erro
 		grid = append(grid, line)
 	}
 	if format == "md" {
-		esc := strings.NewReplacer("|", `\|`, "\n", " ")
 		for i, r := range grid {
 			io.WriteString(w, "|")
 			for _, c := range r {
-				io.WriteString(w, " "+esc.Replace(c)+" |")
+				io.WriteString(w, " "+mdCell(c)+" |")
 			}
 			io.WriteString(w, "\n")
 			if i == 0 {
@@ -191,6 +193,11 @@ func (sh *Sheet) Write(w io.Writer, format string, k int, tag language.Tag) erro
 			}
 		}
 		return nil
+	}
+	for _, r := range grid {
+		for i, c := range r {
+			r[i] = textCell(c)
+		}
 	}
 	widths := make([]int, len(sh.Head))
 	for _, r := range grid {

@@ -196,7 +196,7 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(tb.JSON(k))
 	case "md":
-		esc := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+		esc := mdCell
 		fmt.Fprintf(w, "| %s |\n|", strings.Join(mapStrings(head, esc), " | "))
 		for range head {
 			io.WriteString(w, " --- |")
@@ -207,6 +207,10 @@ func (tb *Table) Write(w io.Writer, format string, k int) error {
 		}
 		return nil
 	case "text", "":
+		head = mapStrings(head, textCell)
+		for i, r := range rows {
+			rows[i] = mapStrings(r, textCell)
+		}
 		widths := make([]int, len(head))
 		for _, r := range append([][]string{head}, rows...) {
 			for i, c := range r {
@@ -240,9 +244,10 @@ const TotalLabel = "(total)"
 // line). Row totals have the column TotalLabel, column totals the row TotalLabel.
 func (tb *Table) writeCSV(w io.Writer, k int, sup suppression) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{tb.Row, tb.Col, "count", "masked", "share", "denominator"})
+	cw.Write([]string{csvCell(tb.Row), csvCell(tb.Col), "count", "masked", "share", "denominator"})
 	den := strconv.FormatInt(sup.visible, 10)
 	line := func(r, c string, n int64, hidden bool) {
+		r, c = csvCell(r), csvCell(c)
 		if hidden || masked(n, k) {
 			cw.Write([]string{r, c, "", "true", "", den})
 			return

@@ -335,6 +335,12 @@ func (d *Device) checkEvaluation(v *civic.ValidationError, ep sub) {
 	if e.Format == FormatNone && e.Responsible != "" {
 		v.Add(ep.Key("responsible"), civic.CodeNotForFormat, "responsible", string(e.Format))
 	}
+	// A device not evaluated has no indicators: listing some would count it among the
+	// devices using an indicator, and the shares of indicators, over evaluated devices,
+	// could pass 100 % (issue 12).
+	if e.Format == FormatNone && len(e.Indicators) > 0 {
+		v.Add(ep.Key("indicators"), civic.CodeNotForFormat, "indicators", string(e.Format))
+	}
 	list(v, ep, "indicators", len(e.Indicators))
 	label, long := civic.StringRule{Max: MaxLabel, Name: true}, civic.StringRule{Max: MaxText, Multiline: true}
 	for i, in := range e.Indicators {

@@ -75,6 +75,6 @@ func Example_crossTab() {
 	// | --- | --- | --- | --- |
 	// | co_design | 11 | 44 | 55 |
 	// | opinion | 28 | 20 | 48 |
-	// | sensor | 12 | <10 | * |
+	// | sensor | 12 | &lt;10 | * |
 	// | total | 51 | * | * |
 }

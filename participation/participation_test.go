@@ -83,6 +83,11 @@ func TestDeviceRules(t *testing.T) {
 		want   []string
 	}{
 		{"valid", func(*participation.Device) {}, nil},
+		{"indicators without evaluation", func(d *participation.Device) {
+			d.Evaluation = participation.Evaluation{Format: participation.FormatNone, Indicators: []participation.Indicator{{Name: "Taux"}}}
+			d.State = participation.StateOpen
+			d.History = nil
+		}, []string{"evaluation.indicators not_for_format"}},
 		{"negative participants", func(d *participation.Device) { d.Outcomes.Participants = -3 }, []string{"outcomes.participants out_of_range"}},
 		{"above population", func(d *participation.Device) { d.Outcomes.Participants = d.Territory.Population + 1 }, []string{"outcomes.participants above_population"}},
 		{"taken above contributions", func(d *participation.Device) { d.Outcomes.TakenIntoAccount = d.Outcomes.Contributions + 1 }, []string{"outcomes.takenIntoAccount above_contributions"}},
