@@ -2,6 +2,7 @@ package contribution
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -29,6 +30,8 @@ type Call struct {
 	TimeZone string `json:"timeZone"`
 	// Opens is when submissions open; the zero time means as soon as the call is published.
 	Opens time.Time `json:"opens,omitzero"`
+	// OpensSource says where Opens comes from when the call's text does not state it.
+	OpensSource civic.Text `json:"opensSource,omitempty"`
 	// Deadline is the first instant at which submissions are refused: proposals must be sent
 	// before it (« avant le 25 janvier 2019 » is 2019-01-25T00:00:00+01:00).
 	Deadline time.Time `json:"deadline"`
@@ -88,6 +91,38 @@ func (l Limits) WithDefaults() Limits {
 	return l
 }
 
+// AcceptsLanguage reports whether a proposal in the BCP 47 tag may be sent: one of the
+// call's languages, or one of them with a region or other subtags ("fr-FR", "en-GB"
+// for "fr" and "en"), as RFC 4647 basic filtering matches them.
+func (c *Call) AcceptsLanguage(tag string) bool {
+	for _, l := range c.Languages {
+		if tag == l {
+			return true
+		}
+		if rest, ok := strings.CutPrefix(tag, l+"-"); ok && subtags(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// subtags reports whether s is one or more BCP 47 subtags: 1 to 8 letters or digits,
+// separated by hyphens.
+func subtags(s string) bool {
+	for _, t := range strings.Split(s, "-") {
+		if len(t) < 1 || len(t) > 8 {
+			return false
+		}
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Format returns the format with the ID.
 func (c *Call) Format(id string) (*Format, bool) {
 	for i := range c.Formats {
@@ -135,6 +170,7 @@ func (c *Call) Check(v *civic.ValidationError, path civic.Path) {
 	c.Title.Check(v, path.Key("title"), true, 300)
 	c.Context.Check(v, path.Key("context"), false, 20000)
 	c.Invitation.Check(v, path.Key("invitation"), false, 5000)
+	c.OpensSource.Check(v, path.Key("opensSource"), false, 1000)
 	if len(c.Organisers) == 0 {
 		v.Add(path.Key("organisers"), civic.CodeRequired)
 	}

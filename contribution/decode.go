@@ -88,6 +88,8 @@ func decodeCall(d *jsondec.Decoder) *Call {
 			c.TimeZone = d.Str()
 		case "opens":
 			c.Opens = d.Time()
+		case "opensSource":
+			c.OpensSource = d.Text()
 		case "deadline":
 			c.Deadline = d.Time()
 		case "form":
@@ -160,6 +162,10 @@ func decodeFormat(d *jsondec.Decoder, f *Format) {
 		case "families":
 			for _, s := range d.Strings() {
 				f.Families = append(f.Families, civic.Family(s))
+			}
+		case "kinds":
+			for _, s := range d.Strings() {
+				f.Kinds = append(f.Kinds, civic.OrgKind(s))
 			}
 		case "minutes":
 			f.Minutes = int(d.Int())

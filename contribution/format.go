@@ -20,6 +20,11 @@ type Format struct {
 	// Families, when not empty, are the families of actors the format is open to: at least
 	// one contributor of a proposal must belong to one of them.
 	Families []civic.Family `json:"families,omitempty"`
+	// Kinds are kinds of organisation the format is open to besides its families: the 2019
+	// research presentations are open to « chercheur.e.s » in a foundation or independent
+	// (kind citizen: a person without organisation), not only to universities and
+	// think-tanks.
+	Kinds []civic.OrgKind `json:"kinds,omitempty"`
 	// Minutes is the length of the presentation.
 	Minutes int `json:"minutes"`
 	// FeedbackMinutes is the time given to peers' feedback after the presentation (5 for a
@@ -82,6 +87,15 @@ func (f *Format) Check(v *civic.ValidationError, path civic.Path) {
 		}
 		seen[fam] = true
 	}
+	for i, k := range f.Kinds {
+		p := path.Key("kinds").Index(i)
+		switch {
+		case !k.Valid():
+			v.Add(p, civic.CodeUnknownValue, string(k))
+		case slices.Contains(f.Kinds[:i], k):
+			v.Add(p, civic.CodeDuplicate, string(k))
+		}
+	}
 	if f.Minutes < 1 || f.Minutes > MaxMinutes {
 		v.Add(path.Key("minutes"), civic.CodeOutOfRange, 1, MaxMinutes, f.Minutes)
 	}
@@ -122,6 +136,20 @@ func (f *Format) Validate() error {
 // Open reports whether the format is open to the family.
 func (f *Format) Open(fam civic.Family) bool {
 	return len(f.Families) == 0 || slices.Contains(f.Families, fam)
+}
+
+// OpenTo reports whether the format is open to the person: to their family, or to the
+// kind of their organisation among Kinds (a person without organisation has the kind
+// citizen).
+func (f *Format) OpenTo(p *civic.Person) bool {
+	if f.Open(p.Family()) {
+		return true
+	}
+	kind := civic.KindCitizen
+	if p.Organisation != nil {
+		kind = p.Organisation.Kind
+	}
+	return slices.Contains(f.Kinds, kind)
 }
 
 // Slot returns the minutes a presentation of this format takes, feedback included.

@@ -23,7 +23,8 @@ func TestDuplicateContributors(t *testing.T) {
 			var people []any
 			for i := range n {
 				email := fmt.Sprintf("p%d@example.org", i%(n/2+1))
-				people = append(people, map[string]any{"name": fmt.Sprintf("Personne %d", i), "email": email})
+				people = append(people, map[string]any{"name": fmt.Sprintf("Personne %d", i), "email": email,
+					"organisation": map[string]any{"name": "Commune", "kind": "commune", "country": "FR"}})
 			}
 			p["contributors"] = people
 			data, err := json.Marshal(p)

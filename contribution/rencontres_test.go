@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
@@ -112,4 +113,55 @@ func TestRencontres2027Rules(t *testing.T) {
 	l.Questions = []string{"inclusion.1"}
 	l.Axes = []string{"inclusion"}
 	assert.Equal(t, []string{"questions not_for_format"}, codes(l.Validate(c)))
+}
+
+// TestRencontres2027RoundTrip: call → proposals (through their JSON) → review →
+// selection under the example's quotas → decisions, confirmed proposals ready for a
+// programme.
+func TestRencontres2027RoundTrip(t *testing.T) {
+	c, err := contribution.BuiltinCall(contribution.ExampleRencontres2027)
+	require.NoError(t, err)
+	sample, err := contribution.BuiltinSample(contribution.ExampleRencontres2027, c)
+	require.NoError(t, err)
+	var again []*contribution.Proposal
+	for _, p := range sample {
+		b := mustJSON(t, p)
+		q, err := contribution.DecodeProposal(b, c)
+		require.NoError(t, err, "%s", b)
+		assert.Equal(t, p.Answers, q.Answers)
+		again = append(again, q)
+	}
+	r, err := contribution.ReviewBuiltin(contribution.ExampleRencontres2027, c, again)
+	require.NoError(t, err)
+	assert.Equal(t, 80, r.Reviews, "two reviews per proposal")
+	sel := r.Selection
+	assert.Len(t, sel.Selected, 29, "the places of every format are filled")
+	n := map[string]int{}
+	for _, p := range r.Confirmed() {
+		n[p.Format]++
+	}
+	assert.Equal(t, map[string]int{"talk": 12, "workshop": 5, "poster": 6, "lightning": 6}, n)
+}
+
+// TestFidelity2019: what a check against the seeds found.
+func TestFidelity2019(t *testing.T) {
+	c, err := contribution.Call2019()
+	require.NoError(t, err)
+	assert.Contains(t, c.OpensSource.Get(language.French), "1545141640", "the opening date is inferred, and says so")
+	assert.True(t, c.AcceptsLanguage("fr-FR"))
+	assert.True(t, c.AcceptsLanguage("en-GB"))
+	assert.False(t, c.AcceptsLanguage("de-DE"))
+	assert.False(t, c.AcceptsLanguage("fr-"))
+	research, _ := c.Format("research")
+	for _, x := range []struct {
+		person civic.Person
+		open   bool
+	}{
+		{civic.Person{Name: "Chercheuse indépendante", Email: "a@example.org"}, true},
+		{civic.Person{Name: "Chercheur", Email: "b@example.org", Organisation: &civic.Organisation{Name: "Fondation", Kind: civic.KindFoundation, Country: "FR"}}, true},
+		{civic.Person{Name: "Chercheuse", Email: "c@example.org", Organisation: &civic.Organisation{Name: "Université", Kind: civic.KindUniversity, Country: "FR"}}, true},
+		{civic.Person{Name: "Agent", Email: "d@example.org", Organisation: &civic.Organisation{Name: "Commune", Kind: civic.KindCommune, Country: "FR"}}, false},
+	} {
+		assert.Equal(t, x.open, research.OpenTo(&x.person), x.person.Name)
+	}
 }

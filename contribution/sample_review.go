@@ -3,6 +3,7 @@ package contribution
 import (
 	"cmp"
 	"crypto/sha256"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -56,11 +57,68 @@ type SampleReview struct {
 // result is the same on every run.
 func ReviewSample2019(c *Call, sample []*Proposal) (*SampleReview, error) {
 	paris := c.Location()
-	submitAt := time.Date(2019, 1, 20, 10, 0, 0, 0, paris)
-	reviewAt := time.Date(2019, 1, 28, 9, 0, 0, 0, paris)
-	decideAt := time.Date(2019, 2, 8, 17, 0, 0, 0, paris)
+	return ReviewSample(c, sample, SampleOptions{
+		Submit: time.Date(2019, 1, 20, 10, 0, 0, 0, paris),
+		Review: time.Date(2019, 1, 28, 9, 0, 0, 0, paris),
+		Decide: time.Date(2019, 2, 8, 17, 0, 0, 0, paris),
+		Event:  time.Date(2019, 3, 18, 9, 0, 0, 0, paris),
+		Quotas: Quotas2019(),
+	})
+}
+
+// SampleOptions are the dates and quotas of a simulated review ([ReviewSample]).
+type SampleOptions struct {
+	// Submit, Review and Decide are when the authors submit (before the deadline), the
+	// review opens (after it) and the committee decides.
+	Submit, Review, Decide time.Time
+	// Event is when the event starts.
+	Event time.Time
+	// Quotas are the quotas of the selection.
+	Quotas Quotas
+}
+
+// QuotasRencontres2027 are the quotas of the simulated selection on the Rencontres 2027
+// sample: places per format, at least two proposals per family of organisations and one
+// from a citizen, one per axis, at most half in English and at least 10% international.
+func QuotasRencontres2027() Quotas {
+	return Quotas{
+		Places: map[string]int{"talk": 12, "workshop": 5, "poster": 6, "lightning": 6},
+		Families: map[civic.Family]Range{
+			civic.FamilyPublic: {Min: 2}, civic.FamilyCompany: {Min: 1},
+			civic.FamilyAssociation: {Min: 2}, civic.FamilyAcademic: {Min: 2}, civic.FamilyCitizen: {Min: 1},
+		},
+		Axes:          map[string]int{"inclusion": 1, "numerique": 1, "evaluation": 1},
+		English:       Share{Max: 0.5},
+		International: Share{Min: 0.1},
+		Seed:          "rencontres-2027",
+	}
+}
+
+// ReviewBuiltin simulates the review of the sample of the built-in example with the
+// name (one of [Examples]) under its call c, as [ReviewSample2019] does for the 2019 one.
+func ReviewBuiltin(name string, c *Call, sample []*Proposal) (*SampleReview, error) {
+	switch name {
+	case ExampleJournee2019:
+		return ReviewSample2019(c, sample)
+	case ExampleRencontres2027:
+		toronto := c.Location()
+		return ReviewSample(c, sample, SampleOptions{
+			Submit: time.Date(2027, 3, 10, 10, 0, 0, 0, toronto),
+			Review: time.Date(2027, 3, 18, 9, 0, 0, 0, toronto),
+			Decide: time.Date(2027, 3, 29, 17, 0, 0, 0, toronto),
+			Event:  time.Date(2027, 6, 8, 8, 30, 0, 0, toronto),
+			Quotas: QuotasRencontres2027(),
+		})
+	}
+	return nil, fmt.Errorf("contribution: no built-in example %q", name)
+}
+
+// ReviewSample simulates the review of sample under call c with the dates and quotas of
+// opt, as [ReviewSample2019] describes.
+func ReviewSample(c *Call, sample []*Proposal, opt SampleOptions) (*SampleReview, error) {
+	submitAt, reviewAt, decideAt := opt.Submit, opt.Review, opt.Decide
 	ps := sample
-	b, err := NewBoard(c, ps, BoardOptions{Event: time.Date(2019, 3, 18, 9, 0, 0, 0, paris)})
+	b, err := NewBoard(c, ps, BoardOptions{Event: opt.Event})
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +168,7 @@ func ReviewSample2019(c *Call, sample []*Proposal) (*SampleReview, error) {
 	for _, p := range ps {
 		out.Candidates = append(out.Candidates, NewCandidate(p, c, out.Scores[p.ID]))
 	}
-	sel, err := Select(out.Candidates, Quotas2019(), SelectOptions{Explain: 3})
+	sel, err := Select(out.Candidates, opt.Quotas, SelectOptions{Explain: 3})
 	if err != nil {
 		return nil, err
 	}

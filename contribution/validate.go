@@ -64,7 +64,7 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 	switch {
 	case p.Language == "":
 		v.Add(path.Key("language"), civic.CodeRequired)
-	case c != nil && !containsString(c.Languages, p.Language):
+	case c != nil && !c.AcceptsLanguage(p.Language):
 		v.Add(path.Key("language"), civic.CodeLangNotAccepted, p.Language)
 	}
 
@@ -192,7 +192,7 @@ func (p *Proposal) checkContributors(v *civic.ValidationError, path civic.Path, 
 		if x.Email != "" && duplicateEmail(p.Contributors[:i], x.Email, seen) {
 			v.Add(path.Key("contributors").Index(i).Key("email"), civic.CodeDuplicate, x.Email)
 		}
-		if f != nil && f.Open(x.Family()) {
+		if f != nil && f.OpenTo(x) {
 			open = true
 		}
 	}

@@ -223,6 +223,8 @@ func goComment(key string) string {
 		return "Limits are the length limits proposals must respect."
 	case "github.com/civic-observatory/civic/contribution.Call.Opens":
 		return "Opens is when submissions open; the zero time means as soon as the call is published."
+	case "github.com/civic-observatory/civic/contribution.Call.OpensSource":
+		return "OpensSource says where Opens comes from when the call's text does not state it."
 	case "github.com/civic-observatory/civic/contribution.Call.Organisers":
 		return "Organisers are the bodies that issue the call and select the proposals."
 	case "github.com/civic-observatory/civic/contribution.Call.TimeZone":
@@ -367,6 +369,8 @@ func goComment(key string) string {
 		return "Fields are the questions of the format's form, in order: what a proposal answers besides its title, summary, language, axes and contributors. Each answer is a member of the proposal document named after its field."
 	case "github.com/civic-observatory/civic/contribution.Format.ID":
 		return "ID identifies the format within its call (\"research\"), matching civic.IDPattern."
+	case "github.com/civic-observatory/civic/contribution.Format.Kinds":
+		return "Kinds are kinds of organisation the format is open to besides its families: the 2019 research presentations are open to « chercheur.e.s » in a foundation or independent (kind citizen: a person without organisation), not only to universities and think-tanks."
 	case "github.com/civic-observatory/civic/contribution.Format.Minutes":
 		return "Minutes is the length of the presentation."
 	case "github.com/civic-observatory/civic/contribution.Format.Name":
@@ -511,6 +515,20 @@ func goComment(key string) string {
 		return "Roster lists who holds the roles a platform grants: reviewers, the committee and the organisers, by actor ID. Authors are not listed: an author is recognised by e-mail among the proposal's contributors. IDs that are e-mail addresses are compared by civic.EmailKey, others exactly."
 	case "github.com/civic-observatory/civic/contribution.Roster#title":
 		return "Roster lists who holds the roles a platform grants: reviewers, the committee and the organisers, by actor ID"
+	case "github.com/civic-observatory/civic/contribution.SampleOptions":
+		return "SampleOptions are the dates and quotas of a simulated review (ReviewSample)."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions#title":
+		return "SampleOptions are the dates and quotas of a simulated review (ReviewSample)"
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Decide":
+		return "Submit, Review and Decide are when the authors submit (before the deadline), the review opens (after it) and the committee decides."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Event":
+		return "Event is when the event starts."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Quotas":
+		return "Quotas are the quotas of the selection."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Review":
+		return "Submit, Review and Decide are when the authors submit (before the deadline), the review opens (after it) and the committee decides."
+	case "github.com/civic-observatory/civic/contribution.SampleOptions.Submit":
+		return "Submit, Review and Decide are when the authors submit (before the deadline), the review opens (after it) and the committee decides."
 	case "github.com/civic-observatory/civic/contribution.SampleReview":
 		return "SampleReview is the outcome of ReviewSample2019: a fictional but complete review of the 2019 sample, the default input of the command line's programme and statistics."
 	case "github.com/civic-observatory/civic/contribution.SampleReview#title":

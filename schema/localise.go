@@ -93,7 +93,10 @@ func localise(s *jsonschema.Schema, c *contribution.Call, lang language.Tag) {
 					name = n
 				}
 			}
-			x.OneOf = append(x.OneOf, &jsonschema.Schema{Const: l, Title: name})
+			x.OneOf = append(x.OneOf, &jsonschema.Schema{Const: l, Title: name},
+				// The language with a region or other subtags ("fr-FR"), which the call accepts too.
+				&jsonschema.Schema{Pattern: "^" + l + "-[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$",
+					Title: name + civic.NewText(" (variante régionale)", " (regional variant)").Get(lang)})
 		}
 	}
 	if x, ok := s.Properties.Get("axes"); ok && x.Items != nil && len(c.Axes) > 0 {

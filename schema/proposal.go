@@ -248,12 +248,12 @@ func formatRule(c *contribution.Call, f *contribution.Format, lang language.Tag)
 	if len(f.Families) > 0 {
 		var kinds []any
 		for _, k := range civic.OrgKinds() {
-			if slices.Contains(f.Families, k.Family()) {
+			if slices.Contains(f.Families, k.Family()) || slices.Contains(f.Kinds, k) {
 				kinds = append(kinds, string(k))
 			}
 		}
 		var open []*jsonschema.Schema
-		if slices.Contains(f.Families, civic.FamilyCitizen) {
+		if slices.Contains(f.Families, civic.FamilyCitizen) || slices.Contains(f.Kinds, civic.KindCitizen) {
 			// An individual citizen has no organisation.
 			open = append(open, &jsonschema.Schema{Not: &jsonschema.Schema{
 				Properties: props("organisation", jsonschema.TrueSchema).Properties,

@@ -470,10 +470,10 @@ func (g *Generator) valid() Object {
 	}
 	base.Set("contributors", people)
 
-	// Dates: submitted while the call is open; results in the past.
+	// Dates: results in the past. (A proposal no longer carries its submission time, which
+	// the workflow records; the draw is kept so that the corpus keeps its other values.)
 	span := g.deadline.Sub(g.opens) / time.Minute
-	sub := g.opens.Add(time.Duration(g.rng.Int64N(int64(span))) * time.Minute)
-	base.Set("submitted", sub.In(g.call.Location()).Format(time.RFC3339))
+	_ = g.rng.Int64N(int64(span))
 	if r, ok := base.Get("results"); ok {
 		ro := r.(Object)
 		start := time.Date(2014+g.rng.IntN(5), time.Month(1+g.rng.IntN(12)), 1+g.rng.IntN(28), 0, 0, 0, 0, time.UTC)
@@ -510,7 +510,7 @@ func (g *Generator) spoil(doc *Object, f Fault) Fault {
 	case FaultFormatEnum:
 		doc.Set("format", [...]string{"workshop", "keynote", "Research", "table-ronde"}[g.rng.IntN(4)])
 	case FaultLanguageEnum:
-		doc.Set("language", [...]string{"de", "es", "it", "fr-FR", "EN"}[g.rng.IntN(5)])
+		doc.Set("language", [...]string{"de", "es", "it", "de-DE", "EN"}[g.rng.IntN(5)])
 	case FaultOrgKindEnum:
 		org, ok := first.Get("organisation")
 		if !ok {
@@ -611,18 +611,25 @@ func (g *Generator) spoil(doc *Object, f Fault) Fault {
 		if format != "research" {
 			return g.spoil(doc, FaultMissingSection)
 		}
+		// Research is open to academics, to researchers in a foundation and to independent
+		// researchers (no organisation): keep only the others.
+		researcher := func(p Object) bool {
+			org, ok := p.Get("organisation")
+			if !ok {
+				return true
+			}
+			k := str(org.(Object), "kind")
+			return k == "university" || k == "think_tank" || k == "foundation" || k == "citizen"
+		}
 		var rest []Value
 		for _, p := range people.([]Value) {
-			if org, ok := p.(Object).Get("organisation"); ok {
-				if k := str(org.(Object), "kind"); k == "university" || k == "think_tank" {
-					continue
-				}
+			if !researcher(p.(Object)) {
+				rest = append(rest, p)
 			}
-			rest = append(rest, p)
 		}
 		if len(rest) == 0 {
 			for _, p := range g.people {
-				if !slices.ContainsFunc(g.academic, func(a Object) bool { return str(a, "email") == str(p, "email") }) && len(rest) == 0 {
+				if !researcher(p) && len(rest) == 0 {
 					q := Clone(p).(Object)
 					q.Set("email", fmt.Sprintf("contact.%d@example.org", g.n))
 					rest = append(rest, q)

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -10,12 +12,28 @@ import (
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
+	"github.com/civic-observatory/civic/event"
 )
 
 // loadCall returns the call in path, or the built-in 2019 call when path is "".
-func loadCall(path string) (*contribution.Call, error) {
+func loadCall(path string) (*contribution.Call, error) { return loadExampleCall(path, "") }
+
+// exampleFlag adds the --example flag to a command's flags.
+func exampleFlag(fs *flag.FlagSet) *string {
+	return fs.String("example", contribution.ExampleJournee2019, "built-in example: "+strings.Join(contribution.Examples(), " or "))
+}
+
+// loadExampleCall returns the call in path, or the built-in example's call when path is ""
+// ("" is the 2019 call).
+func loadExampleCall(path, example string) (*contribution.Call, error) {
 	if path == "" {
-		return contribution.Call2019()
+		if example == "" {
+			example = contribution.ExampleJournee2019
+		}
+		if !slices.Contains(contribution.Examples(), example) {
+			return nil, usagef("unknown example %q (known: %s)", example, strings.Join(contribution.Examples(), ", "))
+		}
+		return contribution.BuiltinCall(example)
 	}
 	data, err := readFile(path)
 	if err != nil {
@@ -30,16 +48,93 @@ func loadCall(path string) (*contribution.Call, error) {
 
 func runCall(e *env) error {
 	fs := flags("call")
-	callFile := fs.String("call", "", "call document (default: the built-in 2019 call)")
+	callFile := fs.String("call", "", "call document (default: the built-in example's call)")
+	example := exampleFlag(fs)
+	fs.String("event", "", "event document the call is for (default: the built-in example's event)")
 	if _, err := parse(fs, e.args); err != nil {
 		return err
 	}
-	c, err := loadCall(*callFile)
+	eventFile := fs.Lookup("event")
+	c, err := loadExampleCall(*callFile, *example)
 	if err != nil {
 		return err
 	}
-	printCall(e.stdout, c, e.lang)
+	// The event the call is for: the --event file, or the example's when the call is.
+	var ev *event.Event
+	switch {
+	case eventFile != nil && eventFile.Value.String() != "":
+		data, err := readFile(eventFile.Value.String())
+		if err != nil {
+			return err
+		}
+		if ev, err = event.Decode(data); err != nil {
+			return inFile(eventFile.Value.String(), err)
+		}
+	case *callFile == "" && *example == contribution.ExampleRencontres2027:
+		if ev, err = event.Rencontres2027(); err != nil {
+			return err
+		}
+	case *callFile == "":
+		if ev, err = event.Journee2019(); err != nil {
+			return err
+		}
+	}
+	printCall(e.stdout, c, ev, e.lang)
 	return nil
+}
+
+// printEvent states when and where the event takes place: dates, hours, venue and address.
+func printEvent(w io.Writer, ev *event.Event, tag language.Tag) {
+	when := event.FormatDate(ev.Start, tag)
+	if !ev.End.IsZero() && ev.End != ev.Start {
+		when = label(tag, "du ", "from ") + when + label(tag, " au ", " to ") + event.FormatDate(ev.End, tag)
+	}
+	if ev.StartTime != nil && ev.EndTime != nil {
+		when += label(tag, ", de ", ", ") + ev.StartTime.String() + label(tag, " à ", "–") + ev.EndTime.String()
+	}
+	if ev.TimeZone != "" {
+		when += " (" + ev.TimeZone + ")"
+	}
+	fmt.Fprintf(w, "%s%s\n", colon(tag, "Événement", "Event"), ev.Title.Get(tag))
+	fmt.Fprintf(w, "%s%s\n", colon(tag, "Date", "When"), when)
+	if v := ev.Venue; v != nil {
+		parts := []string{v.Name.Get(tag)}
+		if v.Address.Street != "" {
+			parts = append(parts, v.Address.Street)
+		}
+		parts = append(parts, strings.TrimSpace(v.Address.Postcode+" "+v.Address.City))
+		fmt.Fprintf(w, "%s%s\n", colon(tag, "Lieu", "Venue"), strings.Join(parts, ", "))
+	}
+}
+
+// formatRules returns the rules a format's form states: the help of its questions, of
+// their optional sub-questions, and of the choices it refuses (« le projet doit être en
+// phase de conception, et non lancé »).
+func formatRules(f *contribution.Format, tag language.Tag) []string {
+	var out []string
+	add := func(t civic.Text) {
+		if s := t.Get(tag); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	var walk func(fields []contribution.Field, top bool)
+	walk = func(fields []contribution.Field, top bool) {
+		for _, fl := range fields {
+			if top || !fl.Required {
+				add(fl.Help)
+			}
+			for _, ch := range fl.Choices {
+				if ch.Refuse != "" {
+					add(ch.Help)
+				}
+			}
+			if top {
+				walk(fl.Fields, false)
+			}
+		}
+	}
+	walk(f.Fields, true)
+	return out
 }
 
 // label returns the French or English word.
@@ -47,9 +142,13 @@ func label(tag language.Tag, fr, en string) string { return civic.NewText(fr, en
 
 // printCall presents a call for people: title, organisers, dates, formats, axes and
 // their guiding questions.
-func printCall(w io.Writer, c *contribution.Call, tag language.Tag) {
+func printCall(w io.Writer, c *contribution.Call, ev *event.Event, tag language.Tag) {
 	title := c.Title.Get(tag)
 	fmt.Fprintf(w, "%s\n%s\n\n", title, strings.Repeat("=", len([]rune(title))))
+	if ev != nil {
+		printEvent(w, ev, tag)
+		fmt.Fprintln(w)
+	}
 	var orgs []string
 	for _, o := range c.Organisers {
 		orgs = append(orgs, o.Name)
@@ -57,7 +156,11 @@ func printCall(w io.Writer, c *contribution.Call, tag language.Tag) {
 	fmt.Fprintf(w, "%s%s\n", colon(tag, "Organisateurs", "Organisers"), strings.Join(orgs, ", "))
 	loc := c.Location()
 	if !c.Opens.IsZero() {
-		fmt.Fprintf(w, "%s%s\n", colon(tag, "Ouverture", "Opens"), longDate(c.Opens.In(loc), tag))
+		opens := longDate(c.Opens.In(loc), tag)
+		if src := c.OpensSource.Get(tag); src != "" {
+			opens += " (" + src + ")"
+		}
+		fmt.Fprintf(w, "%s%s\n", colon(tag, "Ouverture", "Opens"), opens)
 	}
 	fmt.Fprintf(w, "%s%s\n", colon(tag, "Date limite", "Deadline"),
 		deadline(c.Deadline.In(loc), tag))
@@ -82,7 +185,10 @@ func printCall(w io.Writer, c *contribution.Call, tag language.Tag) {
 			fmt.Fprintf(w, "  %s%s\n", colon(tag, "Pour", "For"), a)
 		}
 		if f.Table != nil {
-			fmt.Fprintf(w, "  %s\n", fmt.Sprintf(label(tag, "Tables de %d personnes + %d animateur", "Tables of %d people + %d facilitator"), f.Table.Seats, f.Table.Facilitators))
+			fmt.Fprintf(w, "  %s\n", fmt.Sprintf(label(tag, "Tables de %d personnes + %d animateur : présentation à %d pairs", "Tables of %d people + %d facilitator: presented to %d peers"), f.Table.Seats, f.Table.Facilitators, f.Table.Peers()))
+		}
+		if f.Capacity > 0 {
+			fmt.Fprintf(w, "  %s\n", fmt.Sprintf(label(tag, "%d participants au plus", "At most %d participants"), f.Capacity))
 		}
 		if !f.RightOfReply {
 			fmt.Fprintf(w, "  %s\n", label(tag, "Pas de droit de réponse", "No right of reply"))
@@ -92,6 +198,9 @@ func printCall(w io.Writer, c *contribution.Call, tag language.Tag) {
 			fmt.Fprintf(w, "  %s\n", label(tag, "S'inscrit dans un ou plusieurs axes", "Addresses one or more axes"))
 		case contribution.Optional:
 			fmt.Fprintf(w, "  %s\n", label(tag, "Peut s'inscrire dans un ou plusieurs axes", "May address one or more axes"))
+		}
+		for _, r := range formatRules(&f, tag) {
+			fmt.Fprintf(w, "  - %s\n", r)
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", label(tag, "AXES", "AXES"))

@@ -22,7 +22,8 @@ import (
 func runSchema(e *env) error {
 	fs := flags("schema")
 	out := fs.String("out", "", "directory to write every schema to")
-	callFile := fs.String("call", "", "call the proposal schema is specialised to (default: the built-in 2019 call)")
+	callFile := fs.String("call", "", "call the proposal schema is specialised to (default: the built-in example's call)")
+	example := exampleFlag(fs)
 	generic := fs.Bool("generic", false, "with proposal: the generic schema, not specialised to a call")
 	id := fs.String("id", "", "with proposal: the schema's $id, an absolute URI (default: under "+schema.BaseURL+")")
 	args, err := parse(fs, e.args)
@@ -38,7 +39,7 @@ func runSchema(e *env) error {
 	if len(args) > 1 {
 		return usagef("at most one schema name")
 	}
-	c, err := loadCall(*callFile)
+	c, err := loadExampleCall(*callFile, *example)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,8 @@ type validateSummary struct {
 
 func runValidate(e *env) error {
 	fs := flags("validate")
-	callFile := fs.String("call", "", "call document the proposals answer (default: the built-in 2019 call)")
+	callFile := fs.String("call", "", "call document the proposals answer (default: the built-in example's call)")
+	example := exampleFlag(fs)
 	asJSON := fs.Bool("json", false, "write NDJSON: one object per invalid record, then a summary")
 	kind := fs.String("type", "proposal", "document type: proposal, call, format or axis")
 	maxRecord := fs.Int("max-record", jsondec.DefaultMaxRecord, "largest record accepted, in bytes")
@@ -66,7 +67,7 @@ func runValidate(e *env) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
-	c, err := loadCall(*callFile)
+	c, err := loadExampleCall(*callFile, *example)
 	if err != nil {
 		return err
 	}
