@@ -2,25 +2,20 @@ package civic_test
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
 	"github.com/civic-observatory/civic"
+	goldenpkg "github.com/civic-observatory/civic/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestPath(t *testing.T) {
 	tests := []struct {
@@ -107,17 +102,10 @@ func TestMessagesGolden(t *testing.T) {
 	golden(t, "messages.golden", b.String())
 }
 
+// golden compares got with testdata/name (internal/golden; go test -update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create it")
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	goldenpkg.CheckString(t, name, got)
 }
 
 func TestMessagesAreIndependent(t *testing.T) {
