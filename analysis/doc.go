@@ -32,8 +32,8 @@
 //
 // # For programs: CSV and JSON
 //
-// Text and Markdown are for people ("<5", "*", "64.29 %"; a figure that does not exist
-// reads "n/a" in the commands' text output only). CSV and JSON are for programs, and hold
+// Text and Markdown are for people ("<5", "*", "64.29 %"; a figure that does not exist,
+// an [UnknownCell], reads "n/a", an empty CSV field and JSON null, never 0). CSV and JSON are for programs, and hold
 // numbers only where numbers are expected:
 //
 //   - a table in CSV is one line per cell, row totals and column totals included (their

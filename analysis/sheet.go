@@ -42,6 +42,9 @@ type Cell struct {
 	// Bases are the counts of records (people, devices, proposals) the figure rests on: it
 	// is masked when any of them is from 1 to k−1.
 	Bases []int64
+	// Unknown says the figure does not exist (a rate over no population, a cost over no
+	// known budget): "n/a" in text and Markdown, an empty field in CSV, null in JSON, never 0.
+	Unknown bool
 }
 
 // LabelCell returns a cell holding a label, with its translations.
@@ -55,6 +58,10 @@ func CountCell(n int64) Cell { return Cell{Num: float64(n), IsNum: true, Bases: 
 func FigureCell(x float64, digits int, bases ...int64) Cell {
 	return Cell{Num: x, IsNum: true, Digits: digits, Bases: bases}
 }
+
+// UnknownCell returns a number cell whose figure is unknown: "n/a" in text and Markdown,
+// an empty CSV field (not flagged as masked), null in JSON.
+func UnknownCell() Cell { return Cell{IsNum: true, Unknown: true} }
 
 // ShareCell returns a cell holding a share (a fraction of 1), written as a percentage in
 // text and Markdown, masked like [FigureCell].
@@ -82,6 +89,8 @@ func (c Cell) text(k int, tag language.Tag) string {
 			}
 		}
 		return c.Key
+	case c.Unknown:
+		return "n/a"
 	case c.Masked(k):
 		return "<" + strconv.Itoa(k)
 	case c.Percent:
@@ -95,7 +104,7 @@ func (c Cell) value(k int) (string, any) {
 	switch {
 	case !c.IsNum:
 		return c.Key, c.Key
-	case c.Masked(k):
+	case c.Unknown, c.Masked(k):
 		return "", nil
 	case c.Digits == 0:
 		return strconv.FormatFloat(c.Num, 'f', 0, 64), int64(c.Num)
@@ -242,7 +251,7 @@ func RepresentationSheet(name string, r Representation) *Sheet {
 	sh := &Sheet{Name: name, Head: []string{"category", "participants", "share", "reference", "ratio"}}
 	var total int64
 	for _, row := range r.Rows {
-		ratio := Cell{Key: ""}
+		ratio := UnknownCell()
 		if row.Ratio != nil {
 			ratio = FigureCell(*row.Ratio, 2, row.Count)
 		}

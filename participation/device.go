@@ -120,8 +120,10 @@ func Formats() []Format {
 // Valid reports whether f is one of [Formats].
 func (f Format) Valid() bool { return slices.Contains(Formats(), f) }
 
-// AgeGroups are the age groups participants are counted in, as platforms report them.
-func AgeGroups() []string { return []string{"18-24", "25-39", "40-59", "60+"} }
+// AgeGroups are the age groups participants are counted in, as platforms report them:
+// "under-18" first, since many devices (participatory budgets above all) let young people
+// take part, as in budget.AgeGroups.
+func AgeGroups() []string { return []string{"under-18", "18-24", "25-39", "40-59", "60+"} }
 
 // Device is a digital participation device (« dispositif »): who runs it, where, with
 // which tool and means, what came of it, and how it was evaluated. The zero value is an

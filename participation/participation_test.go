@@ -324,10 +324,14 @@ func TestSummary(t *testing.T) {
 	}
 	s := participation.Summarise(devs)
 	assert.Equal(t, 1, s.Evaluated)
-	assert.InDelta(t, 0.5, s.EvaluatedShare, 1e-9)
-	assert.InDelta(t, (0.1+0.03)/2, s.ParticipationRate, 1e-9)
-	assert.InDelta(t, 50.0, s.CostPerParticipant, 1e-9)
-	assert.InDelta(t, 0.5, s.TakenIntoAccount, 1e-9)
+	require.NotNil(t, s.EvaluatedShare)
+	require.NotNil(t, s.ParticipationRate)
+	require.NotNil(t, s.CostPerParticipant)
+	require.NotNil(t, s.TakenIntoAccount)
+	assert.InDelta(t, 0.5, *s.EvaluatedShare, 1e-9)
+	assert.InDelta(t, (0.1+0.03)/2, *s.ParticipationRate, 1e-9)
+	assert.InDelta(t, 50.0, *s.CostPerParticipant, 1e-9)
+	assert.InDelta(t, 0.5, *s.TakenIntoAccount, 1e-9)
 	assert.Equal(t, map[string]int{"taux": 1}, s.Indicators)
 
 }

@@ -99,21 +99,24 @@ func ActorDimensions() []analysis.Dimension[*Actor] {
 type Summary struct {
 	Devices int `json:"devices"`
 	// Evaluated counts the devices with an evaluation (any format but none).
-	Evaluated      int     `json:"evaluated"`
-	EvaluatedShare float64 `json:"evaluatedShare"`
+	Evaluated int `json:"evaluated"`
+	// EvaluatedShare is Evaluated ÷ Devices, nil (JSON null) when there are no devices.
+	EvaluatedShare *float64 `json:"evaluatedShare"`
 	// Indicators counts how many devices use each indicator, by name.
 	Indicators map[string]int `json:"indicators"`
 	// ParticipationRate is the median of participants ÷ population over the devices with a
-	// population (RateDevices of them).
-	ParticipationRate float64 `json:"participationRate"`
-	RateDevices       int     `json:"rateDevices"`
+	// population (RateDevices of them), nil (JSON null, "n/a") when none has one.
+	ParticipationRate *float64 `json:"participationRate"`
+	RateDevices       int      `json:"rateDevices"`
 	// CostPerParticipant is the budget ÷ the participants, in euros, over the devices that
 	// report both a budget and participants (CostDevices of them): a budget of 0 means
-	// unknown in the survey, and counting it would lower the cost.
-	CostPerParticipant float64 `json:"costPerParticipant"`
-	CostDevices        int     `json:"costDevices"`
-	// TakenIntoAccount is the share of contributions taken into account, over all devices.
-	TakenIntoAccount float64 `json:"takenIntoAccount"`
+	// unknown in the survey, and counting it would lower the cost. Nil (JSON null, "n/a")
+	// when no device reports both.
+	CostPerParticipant *float64 `json:"costPerParticipant"`
+	CostDevices        int      `json:"costDevices"`
+	// TakenIntoAccount is the share of contributions taken into account, over all devices,
+	// nil (JSON null) when there are no contributions.
+	TakenIntoAccount *float64 `json:"takenIntoAccount"`
 	// Participants, Contributions and Budget are totals over all devices.
 	Participants  int64 `json:"participants"`
 	Contributions int64 `json:"contributions"`
@@ -166,23 +169,24 @@ func (m *Summariser) Summary() Summary {
 		s.Indicators = map[string]int{}
 	}
 	if s.Devices > 0 {
-		s.EvaluatedShare = float64(s.Evaluated) / float64(s.Devices)
+		s.EvaluatedShare = ptr(float64(s.Evaluated) / float64(s.Devices))
 	}
 	s.RateDevices = len(m.rates)
 	if len(m.rates) > 0 {
 		rates := slices.Clone(m.rates)
 		slices.Sort(rates)
 		k := len(rates) / 2
-		s.ParticipationRate = rates[k]
+		median := rates[k]
 		if len(rates)%2 == 0 {
-			s.ParticipationRate = (rates[k-1] + rates[k]) / 2
+			median = (rates[k-1] + rates[k]) / 2
 		}
+		s.ParticipationRate = &median
 	}
 	if m.costPeople > 0 {
-		s.CostPerParticipant = float64(m.costBudget) / float64(m.costPeople)
+		s.CostPerParticipant = ptr(float64(m.costBudget) / float64(m.costPeople))
 	}
 	if s.Contributions > 0 {
-		s.TakenIntoAccount = float64(m.taken) / float64(s.Contributions)
+		s.TakenIntoAccount = ptr(float64(m.taken) / float64(s.Contributions))
 	}
 	return s
 }
@@ -196,8 +200,19 @@ func Summarise(devices []Device) Summary {
 	return m.Summary()
 }
 
+func ptr(x float64) *float64 { return &x }
+
+// known returns the cell of a figure, or an [analysis.UnknownCell] ("n/a", null) when it
+// is nil.
+func known(x *float64, c func(float64) analysis.Cell) analysis.Cell {
+	if x == nil {
+		return analysis.UnknownCell()
+	}
+	return c(*x)
+}
+
 // SummarySheet returns the summary as a sheet of figures (metric, value), each masked
-// when the devices it rests on are fewer than k.
+// when the devices it rests on are fewer than k, and "n/a" (JSON null) when unknown.
 func SummarySheet(s Summary) *analysis.Sheet {
 	n := int64(s.Devices)
 	row := func(key, fr, en string, c analysis.Cell) []analysis.Cell {
@@ -206,13 +221,15 @@ func SummarySheet(s Summary) *analysis.Sheet {
 	return &analysis.Sheet{Name: "summary", Head: []string{"metric", "value"}, Rows: [][]analysis.Cell{
 		row("devices", "Dispositifs", "Devices", analysis.CountCell(n)),
 		row("evaluated", "Dispositifs évalués", "Devices evaluated", analysis.CountCell(int64(s.Evaluated))),
-		row("evaluated_share", "Part des dispositifs évalués", "Share of devices evaluated", analysis.ShareCell(s.EvaluatedShare, n, int64(s.Evaluated))),
+		row("evaluated_share", "Part des dispositifs évalués", "Share of devices evaluated", known(s.EvaluatedShare, func(x float64) analysis.Cell { return analysis.ShareCell(x, n, int64(s.Evaluated)) })),
 		row("participation_rate_median", "Taux de participation médian (participants / population)", "Median participation rate (participants / population)",
-			analysis.Cell{Num: s.ParticipationRate, IsNum: true, Digits: 6, Percent: true, Bases: []int64{int64(s.RateDevices)}}),
-		row("cost_per_participant_eur", "Coût par participant (€)", "Cost per participant (€)", analysis.FigureCell(s.CostPerParticipant, 2, int64(s.CostDevices))),
+			known(s.ParticipationRate, func(x float64) analysis.Cell {
+				return analysis.Cell{Num: x, IsNum: true, Digits: 6, Percent: true, Bases: []int64{int64(s.RateDevices)}}
+			})),
+		row("cost_per_participant_eur", "Coût par participant (€)", "Cost per participant (€)", known(s.CostPerParticipant, func(x float64) analysis.Cell { return analysis.FigureCell(x, 2, int64(s.CostDevices)) })),
 		row("participants", "Participants", "Participants", analysis.CountCell(s.Participants)),
 		row("contributions", "Contributions", "Contributions", analysis.CountCell(s.Contributions)),
-		row("taken_into_account_share", "Part des contributions retenues", "Share of contributions taken into account", analysis.ShareCell(s.TakenIntoAccount, s.Contributions)),
+		row("taken_into_account_share", "Part des contributions retenues", "Share of contributions taken into account", known(s.TakenIntoAccount, func(x float64) analysis.Cell { return analysis.ShareCell(x, s.Contributions) })),
 	}}
 }
 
@@ -229,11 +246,11 @@ func IndicatorSheet(s Summary, tag language.Tag) *analysis.Sheet {
 	sh := &analysis.Sheet{Name: "indicators", Head: []string{"indicator", "devices", "share_of_evaluated"}}
 	for _, name := range names {
 		n := int64(s.Indicators[name])
-		share := 0.0
+		share := analysis.UnknownCell() // used by devices none of which is evaluated
 		if s.Evaluated > 0 {
-			share = float64(n) / float64(s.Evaluated)
+			share = analysis.ShareCell(float64(n)/float64(s.Evaluated), n, int64(s.Evaluated))
 		}
-		sh.Rows = append(sh.Rows, []analysis.Cell{{Key: name}, analysis.CountCell(n), analysis.ShareCell(share, n, int64(s.Evaluated))})
+		sh.Rows = append(sh.Rows, []analysis.Cell{{Key: name}, analysis.CountCell(n), share})
 	}
 	return sh
 }

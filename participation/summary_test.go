@@ -7,10 +7,66 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic/participation"
 )
+
+// TestSummaryUnknown checks that a figure nothing rests on is unknown ("n/a", null, an
+// empty CSV field), never 0: no population, no budget, no contributions, no evaluation.
+func TestSummaryUnknown(t *testing.T) {
+	devs := []participation.Device{{
+		Outcomes:   participation.Outcomes{Participants: 40},
+		Evaluation: participation.Evaluation{Format: "none", Indicators: []participation.Indicator{{Name: "taux"}}},
+	}}
+	s := participation.Summarise(devs)
+	assert.Nil(t, s.ParticipationRate, "no population")
+	assert.Nil(t, s.CostPerParticipant, "no budget")
+	assert.Nil(t, s.TakenIntoAccount, "no contributions")
+	require.NotNil(t, s.EvaluatedShare)
+	assert.Zero(t, *s.EvaluatedShare, "a known zero stays 0")
+	assert.Nil(t, participation.Summarise(nil).EvaluatedShare, "no devices")
+
+	for _, tc := range []struct{ format, want string }{
+		{"text", "n/a"},
+		{"csv", "participation_rate_median,,false\n"},
+		{"json", `"value": null`},
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, participation.SummarySheet(s).Write(&buf, tc.format, 1, language.English))
+		out := buf.String()
+		assert.Contains(t, out, tc.want, tc.format)
+		assert.NotContains(t, out, "0.0000 %", tc.format)
+		assert.NotContains(t, out, "0.00\n", tc.format)
+		if tc.format == "text" {
+			for _, l := range strings.Split(out, "\n") {
+				if strings.HasPrefix(l, "Median participation") || strings.HasPrefix(l, "Cost per participant") || strings.HasPrefix(l, "Share of contributions") {
+					assert.True(t, strings.HasSuffix(strings.TrimSpace(l), "n/a"), "%q", l)
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, participation.IndicatorSheet(s, language.English).Write(&buf, "text", 1, language.English))
+	assert.Contains(t, buf.String(), "n/a", "share of evaluated devices when none is evaluated")
+}
+
+// TestAgeGroups checks the under-18 group, first, and that a device counts it.
+func TestAgeGroups(t *testing.T) {
+	assert.Equal(t, []string{"under-18", "18-24", "25-39", "40-59", "60+"}, participation.AgeGroups())
+	d := builtin(t).Devices[0]
+	d.Outcomes.Ages = map[string]int64{"under-18": 10, "18-24": 5}
+	require.NoError(t, d.Validate())
+	var buf bytes.Buffer
+	require.NoError(t, participation.WriteCSV(&buf, []participation.Device{d}, false))
+	assert.Contains(t, buf.String(), "age_under_18")
+	rd := participation.NewReader(&buf)
+	got, ok := rd.Next()
+	require.True(t, ok)
+	require.NoError(t, rd.RowErr())
+	assert.Equal(t, d.Outcomes.Ages, got.Outcomes.Ages)
+}
 
 func TestSummariserMatchesSummarise(t *testing.T) {
 	b := builtin(t)
@@ -21,7 +77,8 @@ func TestSummariserMatchesSummarise(t *testing.T) {
 	assert.Equal(t, participation.Summarise(b.Devices), m.Summary())
 	assert.Equal(t, participation.Summary{Indicators: map[string]int{}}, new(participation.Summariser).Summary(), "the zero value")
 	s := m.Summary()
-	assert.Less(t, s.EvaluatedShare, 0.7, "most devices are not evaluated in the fictional data, as in the field")
+	require.NotNil(t, s.EvaluatedShare)
+	assert.Less(t, *s.EvaluatedShare, 0.7, "most devices are not evaluated in the fictional data, as in the field")
 	assert.GreaterOrEqual(t, len(s.Indicators), 6)
 }
 

@@ -75,8 +75,8 @@ func run(w io.Writer) error {
 		}
 	}
 	so, sc := participation.Summarise(open), participation.Summarise(closed)
-	fmt.Fprintf(w, "\nCost per participant: open source %.2f €, other tools %.2f €\n", so.CostPerParticipant, sc.CostPerParticipant)
-	fmt.Fprintf(w, "Contributions taken into account: open source %.1f %%, other tools %.1f %%\n", 100*so.TakenIntoAccount, 100*sc.TakenIntoAccount)
+	fmt.Fprintf(w, "\nCost per participant: open source %s €, other tools %s €\n", figure(so.CostPerParticipant, 1), figure(sc.CostPerParticipant, 1))
+	fmt.Fprintf(w, "Contributions taken into account: open source %s %%, other tools %s %%\n", figure(so.TakenIntoAccount, 100), figure(sc.TakenIntoAccount, 100))
 
 	// 4. Representativeness by age against the reference population.
 	ages := map[string]int64{}
@@ -95,6 +95,17 @@ func run(w io.Writer) error {
 		fmt.Fprintf(w, "  %-6s %5.1f %% of participants, %5.1f %% of adults, ratio %s\n", r.Category, 100*r.Share, 100*r.Reference, ratio)
 	}
 	return nil
+}
+
+// figure writes x × scale with the decimals of the summary ("n/a" when unknown).
+func figure(x *float64, scale float64) string {
+	if x == nil {
+		return "n/a"
+	}
+	if scale == 100 {
+		return fmt.Sprintf("%.1f", 100**x)
+	}
+	return fmt.Sprintf("%.2f", *x)
 }
 
 func median(xs []float64) float64 {

@@ -286,7 +286,7 @@ func main() {
 			shares := []float64{young, 0.18 + r.Float64()*0.1, 0.32 + r.Float64()*0.1}
 			d.Outcomes.Ages = map[string]int64{}
 			var sum int64
-			for gi, g := range participation.AgeGroups()[:3] {
+			for gi, g := range []string{"18-24", "25-39", "40-59"} {
 				n := int64(float64(participants) * shares[gi] * 0.9) // a tenth did not give their age
 				d.Outcomes.Ages[g] = n
 				sum += n
