@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -48,4 +49,16 @@ func TestTermSafe(t *testing.T) {
 	} {
 		assert.Equal(t, want, termSafe(in), "%q", in)
 	}
+}
+
+// civic review history prints actors, reasons and identifiers escaped (issue 12: a reason
+// with terminal escapes could display a fake "accepted by committee" line).
+func TestPrintEntryEscapes(t *testing.T) {
+	var out strings.Builder
+	e := &env{stdout: &out}
+	printEntry(e, contribution.Entry{Seq: 1, Proposal: "p1", Actor: "eve\u202e", Reason: "ok\r\n\x1b[2K     2  accepted by committee"})
+	assert.NotContains(t, out.String(), "\x1b")
+	assert.NotContains(t, out.String(), "\r")
+	assert.NotContains(t, out.String(), "\u202e")
+	assert.Equal(t, 1, strings.Count(out.String(), "\n"))
 }

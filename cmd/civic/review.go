@@ -348,9 +348,11 @@ func reportRefusal(e *env, err error) error {
 }
 
 func printEntry(e *env, ent contribution.Entry) {
-	fmt.Fprintf(e.stdout, "%6d  %s  %-8s %-16s %-10s → %-10s %s (%s)", ent.Seq, ent.Time.Format(time.RFC3339), ent.Proposal, ent.Action, ent.From, ent.To, ent.Actor, ent.Role)
+	// Every value written by someone else is escaped: a reason with terminal escapes
+	// cannot print a fake line.
+	fmt.Fprintf(e.stdout, "%6d  %s  %-8s %-16s %-10s → %-10s %s (%s)", ent.Seq, ent.Time.Format(time.RFC3339), termSafe(ent.Proposal), termSafe(string(ent.Action)), termSafe(string(ent.From)), termSafe(string(ent.To)), termSafe(ent.Actor), termSafe(string(ent.Role)))
 	if ent.Reason != "" {
-		fmt.Fprintf(e.stdout, " « %s »", ent.Reason)
+		fmt.Fprintf(e.stdout, " « %s »", termSafe(ent.Reason))
 	}
 	fmt.Fprintln(e.stdout)
 }

@@ -107,7 +107,7 @@ func runSelect(e *env) error {
 		if fes := civic.FieldErrors(err); len(fes) > 0 {
 			fmt.Fprintln(e.stderr, label(e.lang, "Sélection impossible :", "No selection possible:"))
 			for _, fe := range fes {
-				fmt.Fprintf(e.stderr, "  %-28s %-20s %s\n", fe.Path, fe.Code, fe.Localize(e.p))
+				fmt.Fprintf(e.stderr, "  %-28s %-20s %s\n", termSafe(fe.Path.String()), fe.Code, termSafe(fe.Localize(e.p)))
 			}
 			return errInvalid
 		}
@@ -133,7 +133,7 @@ func printSelection(e *env, sel *contribution.Selection, cs []contribution.Candi
 		len(sel.Selected), sel.Total, sel.Seed, sel.Nodes)
 	for _, id := range sel.Selected {
 		c := byID[id]
-		fmt.Fprintf(e.stdout, "  %-10s %6.2f  %-14s %-12s %s\n", id, c.Score, c.Format, c.Family, strings.Join(c.Axes, ","))
+		fmt.Fprintf(e.stdout, "  %-10s %6.2f  %-14s %-12s %s\n", termSafe(id), c.Score, termSafe(c.Format), termSafe(string(c.Family)), termSafe(strings.Join(c.Axes, ",")))
 	}
 	fmt.Fprintln(e.stdout, label(e.lang, "Quotas :", "Quotas:"))
 	for _, q := range sel.Quotas {
