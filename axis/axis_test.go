@@ -1,6 +1,7 @@
 package axis_test
 
 import (
+	"github.com/civic-observatory/civic/internal/hostile"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -146,6 +147,9 @@ func TestDecode(t *testing.T) {
 // FuzzDecode checks that decoding and validating any bytes as an axis never panics and
 // that a valid axis survives a round trip.
 func FuzzDecode(f *testing.F) {
+	for _, s := range hostile.Seeds("questions") {
+		f.Add(s)
+	}
 	f.Add([]byte(`{"id":"2","title":{"fr":"Technologies citoyennes"},"questions":[{"number":1,"text":{"fr":"Q ?"}}]}`))
 	f.Add([]byte(`{"id":"2","id":"3","questions":[{"number":1e99}]}`))
 	f.Add([]byte(`[{"id":"1"}]`))

@@ -2,6 +2,7 @@ package contribution_test
 
 import (
 	"encoding/json"
+	"github.com/civic-observatory/civic/internal/hostile"
 	"os"
 	"strings"
 	"testing"
@@ -14,6 +15,9 @@ import (
 // every problem has a known code, and that a valid proposal survives a round trip through
 // encoding/json unchanged.
 func FuzzDecodeProposal(f *testing.F) {
+	for _, s := range hostile.Seeds("contributors") {
+		f.Add(s)
+	}
 	c, err := contribution.Call2019()
 	if err != nil {
 		f.Fatal(err)
@@ -59,6 +63,9 @@ func FuzzDecodeProposal(f *testing.F) {
 
 // FuzzDecodeCall checks that decoding and validating any call document never panics.
 func FuzzDecodeCall(f *testing.F) {
+	for _, s := range hostile.Seeds("axes") {
+		f.Add(s)
+	}
 	f.Add(contribution.Call2019JSON())
 	f.Add([]byte(`{"formats":[{"table":{"seats":-1}}],"axes":[{"questions":[{"number":1e9}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

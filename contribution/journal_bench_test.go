@@ -59,14 +59,20 @@ func bigJournal(tb testing.TB, n int) []byte {
 	return buf.Bytes()
 }
 
-// BenchmarkVerifyReplay1M reads, verifies and replays a journal of 1,000,000 entries.
+// BenchmarkVerifyReplay1M reads, verifies and replays a journal of 1,000,000 entries
+// against its expected (published) head.
 func BenchmarkVerifyReplay1M(b *testing.B) {
 	data := bigJournal(b, 1_000_000)
+	entries, err := contribution.ReadJournal(bytes.NewReader(data[bytes.LastIndexByte(data[:len(data)-1], '\n')+1:]))
+	if err != nil {
+		b.Fatal(err)
+	}
+	head := contribution.Head{Seq: entries[0].Seq, Hash: entries[0].Hash}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := contribution.VerifyJournal(bytes.NewReader(data), contribution.ReviewWorkflow())
-		if err != nil || res.Entries != 1_000_000 {
+		res, err := contribution.VerifyJournalWith(bytes.NewReader(data), contribution.ReviewWorkflow(), contribution.VerifyOptions{Head: &head})
+		if err != nil || res.Entries != 1_000_000 || res.Head != head {
 			b.Fatal(res.Entries, err)
 		}
 	}

@@ -287,7 +287,7 @@ func (b *Board) Review(actor Actor, r Review, req Request) (Entry, error) {
 func (b *Board) Reviews() []Review {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	var out []Review
+	out := []Review{}
 	for _, m := range b.reviews {
 		for _, r := range m {
 			out = append(out, r)

@@ -15,7 +15,9 @@ import (
 func DecodeReviews(data []byte, c *Call, proposal func(id string) *Proposal) ([]Review, error) {
 	d := jsondec.New(data, jsondec.Limits{})
 	var out []Review
-	if d.Array() {
+	if d.Kind() == jsondec.Null {
+		d.Null() // no reviews yet, as an earlier version wrote it
+	} else if d.Array() {
 		out = []Review{}
 		for d.More() {
 			out = append(out, decodeReview(d))

@@ -3,6 +3,7 @@ package event
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/civic-observatory/civic/internal/hostile"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,6 +14,9 @@ import (
 // never panics, that a failure always comes with at least one problem, and that every
 // document accepted round-trips: marshal, decode, equal document, same bytes.
 func FuzzDecode(f *testing.F) {
+	for _, s := range hostile.Seeds("rooms") {
+		f.Add(s)
+	}
 	for _, name := range []string{"journee-2019.json", "observatoire-2018-2019.json", "rencontres-2027.json"} {
 		b, err := Builtin(name)
 		if err != nil {

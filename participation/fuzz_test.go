@@ -3,6 +3,7 @@ package participation_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/civic-observatory/civic/internal/hostile"
 	"strings"
 	"testing"
 
@@ -72,6 +73,9 @@ func FuzzCSV(f *testing.F) {
 // FuzzJSON decodes any bytes as a Baromètre and as a map: never a panic; a valid
 // Baromètre round-trips.
 func FuzzJSON(f *testing.F) {
+	for _, s := range hostile.Seeds("devices") {
+		f.Add(s)
+	}
 	b, err := participation.Barometre2019()
 	if err != nil {
 		f.Fatal(err)

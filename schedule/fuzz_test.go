@@ -2,6 +2,7 @@ package schedule_test
 
 import (
 	"encoding/json"
+	hseeds "github.com/civic-observatory/civic/internal/hostile"
 	"testing"
 
 	"github.com/civic-observatory/civic"
@@ -13,6 +14,9 @@ import (
 // three-day event whose sessions cross midnight: never a panic, every problem with a known
 // code, and a programme that passes round-trips.
 func FuzzDecodeProgramme(f *testing.F) {
+	for _, s := range hseeds.Seeds("sessions") {
+		f.Add(s)
+	}
 	cx := journee(f)
 	pr, err := schedule.Build(cx)
 	if err != nil {
@@ -59,6 +63,9 @@ func checkProgramme(t *testing.T, data []byte, cx schedule.Context) {
 // three-day event: never a panic, every problem with a known code, and a grid that passes
 // validates and round-trips.
 func FuzzDecodeGrid(f *testing.F) {
+	for _, s := range hseeds.Seeds("slots") {
+		f.Add(s)
+	}
 	events := []*event.Event{journee(f).Event, threeDays(f, "ct-2027").Event}
 	f.Add([]byte(`{"event":"journee-civic-tech-2019","slots":[{"id":"a","kind":"lunch","start":"12:00","end":"13:00","title":{"fr":"D"}}]}`))
 	f.Add([]byte(`{"event":"ct-2027","dayChange":"04:00","slots":[{"id":"a","kind":"round_table","tracks":["pleniere"],"date":"2027-06-09","start":"23:00","end":"01:30","endsNextDay":true,"title":{"fr":"N"}}]}`))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/civic-observatory/civic"
@@ -11,10 +12,19 @@ import (
 // demoState is what the demo's steps hand on to each other: the call, the sample, and what
 // later steps (review, selection, programme) produce.
 type demoState struct {
+	example   string // the built-in example (contribution.Examples)
 	call      *contribution.Call
 	proposals []*contribution.Proposal // the sample, as decoded
 	confirmed []*contribution.Record   // accepted by the review and confirmed by their authors
 	decided   []*contribution.Record   // every proposal after the review, with its state
+}
+
+// name returns the built-in example the demo runs, the Journée by default.
+func (s *demoState) name() string {
+	if s.example == "" {
+		return contribution.ExampleJournee2019
+	}
+	return s.example
 }
 
 // demoStep is one part of the demo.
@@ -26,10 +36,15 @@ func demoSteps() []demoStep {
 }
 
 func runDemo(e *env) error {
-	if _, err := parse(flags("demo"), e.args); err != nil {
+	fs := flags("demo")
+	example := exampleFlag(fs)
+	if _, err := parse(fs, e.args); err != nil {
 		return err
 	}
-	s := &demoState{}
+	if !slices.Contains(contribution.Examples(), *example) {
+		return usagef("unknown example %q (known: %s)", *example, strings.Join(contribution.Examples(), ", "))
+	}
+	s := &demoState{example: *example}
 	for _, step := range demoSteps() {
 		if err := step(e, s); err != nil {
 			return err
@@ -46,12 +61,12 @@ func heading(e *env, fr, en string) {
 
 // demoCall loads the built-in call and sample, validates them, and reports on the sample.
 func demoCall(e *env, s *demoState) error {
-	c, err := contribution.Call2019()
+	c, err := contribution.BuiltinCall(s.name())
 	if err != nil {
 		return err
 	}
 	s.call = c
-	ps, err := contribution.Sample2019(c)
+	ps, err := contribution.BuiltinSample(s.name(), c)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/event"
 	"github.com/civic-observatory/civic/schedule"
 )
@@ -10,12 +11,20 @@ import (
 // demoProgramme builds the programme of the Journée from the proposals the review
 // confirmed, checks it, and prints it with its score.
 func demoProgramme(e *env, s *demoState) error {
-	heading(e, "Programme de la Journée (construit automatiquement)", "Programme of the Journée (built automatically)")
-	ev, err := event.Journee2019()
+	if s.name() == contribution.ExampleRencontres2027 {
+		heading(e, "Programme des Rencontres (construit automatiquement)", "Programme of the Meetings (built automatically)")
+	} else {
+		heading(e, "Programme de la Journée (construit automatiquement)", "Programme of the Journée (built automatically)")
+	}
+	builtinEvent, builtinGrid := event.Journee2019, schedule.Journee2019Grid
+	if s.name() == contribution.ExampleRencontres2027 {
+		builtinEvent, builtinGrid = event.Rencontres2027, schedule.Rencontres2027Grid
+	}
+	ev, err := builtinEvent()
 	if err != nil {
 		return err
 	}
-	grid, err := schedule.Journee2019Grid()
+	grid, err := builtinGrid()
 	if err != nil {
 		return err
 	}

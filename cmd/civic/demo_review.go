@@ -15,7 +15,7 @@ import (
 func demoReview(e *env, s *demoState) error {
 	tag := e.lang
 	heading(e, "Évaluation et sélection (simulation)", "Review and selection (simulation)")
-	r, err := contribution.ReviewSample2019(s.call, s.proposals)
+	r, err := contribution.ReviewBuiltin(s.name(), s.call, s.proposals)
 	if err != nil {
 		for _, fe := range civic.FieldErrors(err) {
 			fmt.Fprintf(e.stdout, "  %s %s: %s\n", fe.Path, fe.Code, fe.Localize(e.p))

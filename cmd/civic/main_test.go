@@ -198,3 +198,27 @@ func TestGlobalFlagAnywhere(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Contains(t, errOut, `unknown command "frobnicate"`)
 }
+
+// TestExampleRencontres: every command that reads a call works on the second built-in
+// example, and the demo runs it from the call to the programme.
+func TestExampleRencontres(t *testing.T) {
+	code, out, stderr := runCivic(t, "", "--lang", "en", "demo", "--example", "rencontres-2027")
+	require.Equal(t, 0, code, stderr)
+	for _, want := range []string{"Citizen Participation Meetings 2027", "40 proposals, all valid against the call",
+		"Selected (29", "Decision journal verified", "Programme of the Meetings", "Tuesday 8 June 2027"} {
+		assert.Contains(t, out, want)
+	}
+	code, out, stderr = runCivic(t, "", "--lang", "fr", "call", "--example", "rencontres-2027")
+	require.Equal(t, 0, code, stderr)
+	for _, want := range []string{"du mardi 8 juin 2027 au jeudi 10 juin 2027, de 08:30 à 14:00 (America/Toronto)", "Montréal", "Atelier [workshop] — 90 min", "25 participants au plus"} {
+		assert.Contains(t, out, want)
+	}
+	code, out, stderr = runCivic(t, "", "validate", "--example", "rencontres-2027", "../../contribution/data/rencontres-2027-sample.json")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out+stderr, "40 valid")
+	code, out, stderr = runCivic(t, "", "schema", "proposal", "--example", "rencontres-2027", "--lang", "fr")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, `"title": "Nombre de participants au plus (participants)"`)
+	code, _, _ = runCivic(t, "", "call", "--example", "nope")
+	assert.NotEqual(t, 0, code)
+}

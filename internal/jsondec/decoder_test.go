@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/civic-observatory/civic/internal/hostile"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -789,6 +790,9 @@ func TestAgainstEncodingJSON(t *testing.T) {
 }
 
 func FuzzDecoder(f *testing.F) {
+	for _, s := range hostile.Seeds("items") {
+		f.Add(s)
+	}
 	for _, s := range []string{proposalJSON, `{"a":[1,2,{"b":null}],"a":"\u00e9"}`, `[1.,2]`, `"\ud800"`, "\"\xff\"", `[[[[`, `{"a":1}x`, `-01`, `1e400`, `{"":{"":[]}}`} {
 		f.Add([]byte(s))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/civic-observatory/civic/internal/hostile"
 	"io"
 	"runtime"
 	"strings"
@@ -198,6 +199,9 @@ func TestRecordsMillionBoundedMemory(t *testing.T) {
 }
 
 func FuzzRecords(f *testing.F) {
+	for _, s := range hostile.Seeds("items") {
+		f.Add(s, 64)
+	}
 	for _, s := range []string{"[1,2,3]", "{\"a\":1}\n{\"b\":2}\n", "[\"]\\\"\",{}]", "{\n}\n{\n}", "[1", "\"", "1 2 3", "[[1]\n[2]]"} {
 		f.Add([]byte(s), 8)
 	}

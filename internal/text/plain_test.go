@@ -1,6 +1,7 @@
 package text
 
 import (
+	"github.com/civic-observatory/civic/internal/hostile"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -9,6 +10,9 @@ import (
 // FuzzPlainText proves the fast path is sound: whenever Plain accepts a string,
 // CheckString records nothing for it under the same rule.
 func FuzzPlainText(f *testing.F) {
+	for _, s := range hostile.Payloads {
+		f.Add(s, 0, 0, true, false, true)
+	}
 	for _, s := range []string{"Budget participatif", "Écosystème", "E\u0301", "a\u202eb", "x\x00", "caf\xe9", "  ", "—–‐€", "\u0300a"} {
 		f.Add(s, 3, 10, true, false, true)
 	}
