@@ -42,7 +42,8 @@ func (g *formGen) group(fields []contribution.Field) *jsonschema.Schema {
 			})
 		}
 		if f.Type == contribution.FieldPeriod {
-			end := &jsonschema.Schema{Properties: props(f.ID, &jsonschema.Schema{Required: []string{"end"}}).Properties}
+			end := &jsonschema.Schema{Properties: props(f.ID, &jsonschema.Schema{Type: "object",
+				Properties: props("end", jsonschema.TrueSchema).Properties, Required: []string{"end"}}).Properties}
 			if c := f.OpenWhen; c != nil {
 				s.AllOf = append(s.AllOf, &jsonschema.Schema{If: g.holds(fields, c), Else: end})
 			} else {
