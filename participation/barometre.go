@@ -206,6 +206,8 @@ func decodeDevice(d *jsondec.Decoder) Device {
 						dv.Means.Staff = d.Float()
 					case "budget":
 						dv.Means.Budget = d.Int()
+					case "currency":
+						dv.Means.Currency = d.Str()
 					default:
 						d.Unknown()
 					}

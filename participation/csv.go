@@ -149,6 +149,7 @@ func columns() []column {
 			return ""
 		}},
 		{"budget_eur", "budget_eur", "/means/budget", false, func(d *Device) string { return strconv.FormatInt(d.Means.Budget, 10) }, integer(func(d *Device, n int64) { d.Means.Budget = n })},
+		{"currency", "devise", "/means/currency", false, func(d *Device) string { return d.Means.Currency }, text("", func(d *Device, s string) { d.Means.Currency = strings.TrimSpace(s) })},
 		{"channels", "canaux", "/channels", false, func(d *Device) string {
 			s := make([]string, len(d.Channels))
 			for i, c := range d.Channels {

@@ -1,6 +1,7 @@
 package participation
 
 import (
+	"github.com/civic-observatory/civic/participation/budget"
 	"slices"
 	"time"
 
@@ -176,8 +177,19 @@ type Tool struct {
 type Means struct {
 	// Staff is the staff involved, in full-time equivalents.
 	Staff float64 `json:"staff"`
-	// Budget is the budget in euros.
+	// Budget is the budget in whole units of Currency (euros when Currency is empty).
 	Budget int64 `json:"budget"`
+	// Currency is the ISO 4217 code of the budget's currency; empty means EUR. Budgets are
+	// only added up within one currency (see [Summary]).
+	Currency string `json:"currency,omitempty"`
+}
+
+// BudgetCurrency returns the currency of the device's budget: Means.Currency, or EUR.
+func (d *Device) BudgetCurrency() string {
+	if d.Means.Currency == "" {
+		return "EUR"
+	}
+	return d.Means.Currency
 }
 
 // Outcomes are what came of a device.
@@ -280,6 +292,9 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 		v.Add(mp.Key("staff"), civic.CodeOutOfRange, 0, MaxStaff, d.Means.Staff)
 	}
 	bound(v, mp, "budget", d.Means.Budget, 0, MaxBudget)
+	if c := d.Means.Currency; c != "" && !budget.ValidCurrency(c) {
+		v.Add(mp.Key("currency"), civic.CodeInvalidCurrency, c)
+	}
 	list(v, path, "channels", len(d.Channels))
 	for i, c := range d.Channels {
 		if c.Valid() && !slices.Contains(d.Channels[:i], c) {

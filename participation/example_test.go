@@ -17,7 +17,7 @@ import (
 // each row come with its number and column.
 func ExampleNewReader() {
 	csv := strings.Join(participation.Header(true), ",") + "\n" +
-		"d1,Budget participatif,,participatory_budget,Ville de Lumière,commune,FR,Lumière,,12000,co_design,Decidim,,,oui,services,2018-03,2018-12,,,,,,15000,300,60,2,,,,,,internal,,,archived\n"
+		"d1,Budget participatif,,participatory_budget,Ville de Lumière,commune,FR,Lumière,,12000,co_design,Decidim,,,oui,services,2018-03,2018-12,,,,,,,15000,300,60,2,,,,,,internal,,,archived\n"
 	rd := participation.NewReader(strings.NewReader(csv))
 	for {
 		d, ok := rd.Next()

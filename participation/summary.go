@@ -2,6 +2,7 @@ package participation
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -109,7 +110,7 @@ type Summary struct {
 	ParticipationRate *float64 `json:"participationRate"`
 	RateDevices       int      `json:"rateDevices"`
 	// CostPerParticipant is the budget ÷ the participants, in euros, over the devices that
-	// report both a budget and participants (CostDevices of them): a budget of 0 means
+	// report both a budget in euros and participants (CostDevices of them): a budget of 0 means
 	// unknown in the survey, and counting it would lower the cost. Nil (JSON null, "n/a")
 	// when no device reports both.
 	CostPerParticipant *float64 `json:"costPerParticipant"`
@@ -117,10 +118,13 @@ type Summary struct {
 	// TakenIntoAccount is the share of contributions taken into account, over all devices,
 	// nil (JSON null) when there are no contributions.
 	TakenIntoAccount *float64 `json:"takenIntoAccount"`
-	// Participants, Contributions and Budget are totals over all devices.
+	// Participants and Contributions are totals over all devices.
 	Participants  int64 `json:"participants"`
 	Contributions int64 `json:"contributions"`
-	Budget        int64 `json:"budget"`
+	// Budget is the total of the budgets in euros; OtherBudgets totals the budgets in each
+	// other currency (ISO 4217 code → whole units), never added to euros.
+	Budget       int64            `json:"budget"`
+	OtherBudgets map[string]int64 `json:"otherBudgets,omitempty"`
 }
 
 // Summariser accumulates a [Summary] one device at a time, for streams read with
@@ -151,12 +155,21 @@ func (m *Summariser) Add(d *Device) {
 	if d.Territory.Population > 0 {
 		m.rates = append(m.rates, float64(o.Participants)/float64(d.Territory.Population))
 	}
-	if d.Means.Budget > 0 && o.Participants > 0 {
-		m.costBudget += d.Means.Budget
-		m.costPeople += o.Participants
-		s.CostDevices++
+	if c := d.BudgetCurrency(); c != "EUR" {
+		if d.Means.Budget > 0 {
+			if s.OtherBudgets == nil {
+				s.OtherBudgets = map[string]int64{}
+			}
+			s.OtherBudgets[c] += d.Means.Budget
+		}
+	} else {
+		if d.Means.Budget > 0 && o.Participants > 0 {
+			m.costBudget += d.Means.Budget
+			m.costPeople += o.Participants
+			s.CostDevices++
+		}
+		s.Budget += d.Means.Budget
 	}
-	s.Budget += d.Means.Budget
 	s.Participants += o.Participants
 	s.Contributions += o.Contributions
 	m.taken += o.TakenIntoAccount
@@ -168,6 +181,7 @@ func (m *Summariser) Summary() Summary {
 	if s.Indicators == nil {
 		s.Indicators = map[string]int{}
 	}
+	s.OtherBudgets = maps.Clone(s.OtherBudgets)
 	if s.Devices > 0 {
 		s.EvaluatedShare = ptr(float64(s.Evaluated) / float64(s.Devices))
 	}

@@ -68,6 +68,35 @@ func TestAgeGroups(t *testing.T) {
 	assert.Equal(t, d.Outcomes.Ages, got.Outcomes.Ages)
 }
 
+// TestSummaryCurrencies checks that budgets are added up within one currency only: a
+// budget in another currency is reported apart and left out of the cost per participant.
+func TestSummaryCurrencies(t *testing.T) {
+	devs := []participation.Device{
+		{Means: participation.Means{Budget: 5000}, Outcomes: participation.Outcomes{Participants: 100}},
+		{Means: participation.Means{Budget: 1000, Currency: "EUR"}, Outcomes: participation.Outcomes{Participants: 100}},
+		{Means: participation.Means{Budget: 900000, Currency: "PLN"}, Outcomes: participation.Outcomes{Participants: 10}},
+		{Means: participation.Means{Budget: 300, Currency: "CHF"}},
+		{Means: participation.Means{Budget: 100, Currency: "PLN"}},
+	}
+	s := participation.Summarise(devs)
+	assert.Equal(t, int64(6000), s.Budget)
+	assert.Equal(t, map[string]int64{"PLN": 900100, "CHF": 300}, s.OtherBudgets)
+	require.NotNil(t, s.CostPerParticipant)
+	assert.InDelta(t, 30.0, *s.CostPerParticipant, 1e-9, "euros only")
+	assert.Equal(t, 2, s.CostDevices)
+
+	d := builtin(t).Devices[0]
+	d.Means.Currency = "eur"
+	assert.ErrorContains(t, d.Validate(), "invalid_currency")
+	d.Means.Currency = "PLN"
+	require.NoError(t, d.Validate())
+	var buf bytes.Buffer
+	require.NoError(t, participation.WriteCSV(&buf, []participation.Device{d}, false))
+	got, ok := participation.NewReader(&buf).Next()
+	require.True(t, ok)
+	assert.Equal(t, "PLN", got.Means.Currency)
+}
+
 func TestSummariserMatchesSummarise(t *testing.T) {
 	b := builtin(t)
 	var m participation.Summariser

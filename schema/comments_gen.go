@@ -856,7 +856,9 @@ func goComment(key string) string {
 	case "github.com/civic-observatory/civic/participation.Means#title":
 		return "Means are the human and financial means of a device"
 	case "github.com/civic-observatory/civic/participation.Means.Budget":
-		return "Budget is the budget in euros."
+		return "Budget is the budget in whole units of Currency (euros when Currency is empty)."
+	case "github.com/civic-observatory/civic/participation.Means.Currency":
+		return "Currency is the ISO 4217 code of the budget's currency; empty means EUR. Budgets are only added up within one currency (see Summary)."
 	case "github.com/civic-observatory/civic/participation.Means.Staff":
 		return "Staff is the staff involved, in full-time equivalents."
 	case "github.com/civic-observatory/civic/participation.Model":
@@ -897,18 +899,22 @@ func goComment(key string) string {
 		return "Summary is what researchers ask first of a set of devices."
 	case "github.com/civic-observatory/civic/participation.Summary#title":
 		return "Summary is what researchers ask first of a set of devices"
+	case "github.com/civic-observatory/civic/participation.Summary.Budget":
+		return "Budget is the total of the budgets in euros; OtherBudgets totals the budgets in each other currency (ISO 4217 code → whole units), never added to euros."
 	case "github.com/civic-observatory/civic/participation.Summary.CostPerParticipant":
-		return "CostPerParticipant is the budget ÷ the participants, in euros, over the devices that report both a budget and participants (CostDevices of them): a budget of 0 means unknown in the survey, and counting it would lower the cost."
+		return "CostPerParticipant is the budget ÷ the participants, in euros, over the devices that report both a budget in euros and participants (CostDevices of them): a budget of 0 means unknown in the survey, and counting it would lower the cost. Nil (JSON null, \"n/a\") when no device reports both."
 	case "github.com/civic-observatory/civic/participation.Summary.Evaluated":
 		return "Evaluated counts the devices with an evaluation (any format but none)."
+	case "github.com/civic-observatory/civic/participation.Summary.EvaluatedShare":
+		return "EvaluatedShare is Evaluated ÷ Devices, nil (JSON null) when there are no devices."
 	case "github.com/civic-observatory/civic/participation.Summary.Indicators":
 		return "Indicators counts how many devices use each indicator, by name."
 	case "github.com/civic-observatory/civic/participation.Summary.Participants":
-		return "Participants, Contributions and Budget are totals over all devices."
+		return "Participants and Contributions are totals over all devices."
 	case "github.com/civic-observatory/civic/participation.Summary.ParticipationRate":
-		return "ParticipationRate is the median of participants ÷ population over the devices with a population (RateDevices of them)."
+		return "ParticipationRate is the median of participants ÷ population over the devices with a population (RateDevices of them), nil (JSON null, \"n/a\") when none has one."
 	case "github.com/civic-observatory/civic/participation.Summary.TakenIntoAccount":
-		return "TakenIntoAccount is the share of contributions taken into account, over all devices."
+		return "TakenIntoAccount is the share of contributions taken into account, over all devices, nil (JSON null) when there are no contributions."
 	case "github.com/civic-observatory/civic/participation.Territory":
 		return "Territory is the territory a device addresses."
 	case "github.com/civic-observatory/civic/participation.Territory#title":

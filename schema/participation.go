@@ -9,6 +9,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/participation"
 )
 
@@ -111,6 +112,9 @@ func participationRules() map[reflect.Type]typeRule {
 			fields: map[string]field{
 				"staff":  number(0, participation.MaxStaff),
 				"budget": integer(0, participation.MaxBudget),
+				"currency": func(s *jsonschema.Schema) {
+					s.Type, s.Pattern = "string", contribution.CurrencyPattern
+				},
 			},
 		},
 		reflect.TypeFor[participation.Outcomes](): {
