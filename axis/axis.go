@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Axis is a thematic axis of a call for contributions, with its numbered guiding questions.
@@ -53,7 +55,7 @@ const RefPattern = "^[a-z0-9][a-z0-9-]{0,63}\\.[1-9][0-9]?$"
 func ParseRef(s string) (Ref, error) {
 	id, num, ok := strings.Cut(s, ".")
 	n, err := strconv.Atoi(num)
-	if !ok || !civic.ValidID(id) || err != nil || n < 1 || n > 99 || num[0] == '0' || num[0] == '+' {
+	if !ok || !text.ValidID(id) || err != nil || n < 1 || n > 99 || num[0] == '0' || num[0] == '+' {
 		return Ref{}, &civic.FieldError{Code: civic.CodeUnknownRef, Args: []any{s}}
 	}
 	return Ref{Axis: id, Question: n}, nil
@@ -91,7 +93,7 @@ func (a *Axis) Ref(n int) Ref { return Ref{Axis: a.ID, Question: n} }
 // Check records the problems of a at path: ID, title, texts, and questions numbered 1, 2, 3…
 // in order.
 func (a *Axis) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), a.ID)
+	check.ID(v, path.Key("id"), a.ID)
 	a.Title.Check(v, path.Key("title"), true, MaxTitleLen)
 	a.Summary.Check(v, path.Key("summary"), false, MaxSummaryLen)
 	a.Introduction.Check(v, path.Key("introduction"), false, MaxIntroductionLen)

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
 	"github.com/civic-observatory/civic/internal/jsondec"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Kind is the kind of an answer's [Value].
@@ -541,13 +543,13 @@ func (k *answerChecker) check(path at, f *Field, val *Value, siblings []Field, a
 		if max == 0 {
 			max = MaxLabelLen
 		}
-		checkText(k.v, path, val.Text, civic.StringRule{Required: f.Required || f.RequiredWhen != nil && holds(f.RequiredWhen, siblings, answers), Min: int(f.Min), Max: max, Name: true})
+		checkText(k.v, path, val.Text, text.Rule{Required: f.Required || f.RequiredWhen != nil && holds(f.RequiredWhen, siblings, answers), Min: int(f.Min), Max: max, Name: true})
 	case FieldLongText:
 		max := int(f.Max)
 		if max == 0 {
 			max = k.lim.TextMax
 		}
-		checkText(k.v, path, val.Text, civic.StringRule{Required: f.Required || f.RequiredWhen != nil && holds(f.RequiredWhen, siblings, answers), Min: int(f.Min), Max: max, Multiline: true})
+		checkText(k.v, path, val.Text, text.Rule{Required: f.Required || f.RequiredWhen != nil && holds(f.RequiredWhen, siblings, answers), Min: int(f.Min), Max: max, Multiline: true})
 	case FieldChoice:
 		k.choice(path, f, val.Text, true)
 	case FieldChoices:
@@ -573,14 +575,14 @@ func (k *answerChecker) check(path at, f *Field, val *Value, siblings []Field, a
 				k.v.Add(path.path(), civic.CodeRequired)
 			}
 		} else if !plainURL(val.Text) {
-			civic.CheckURL(k.v, path.path(), val.Text)
+			check.URL(k.v, path.path(), val.Text)
 		}
 	case FieldEmail:
 		switch {
 		case val.Text == "" && f.Required:
 			k.v.Add(path.path(), civic.CodeRequired)
-		case !civic.Plain(val.Text, civic.StringRule{Max: civic.MaxEmailLen}) || !civic.ValidEmail(val.Text):
-			civic.CheckEmail(k.v, path.path(), val.Text)
+		case !text.Plain(val.Text, text.Rule{Max: civic.MaxEmailLen}) || !text.ValidEmail(val.Text):
+			check.Email(k.v, path.path(), val.Text)
 		}
 	case FieldDate:
 		date := val.Date()

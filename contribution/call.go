@@ -9,6 +9,7 @@ import (
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
+	"github.com/civic-observatory/civic/internal/check"
 )
 
 // Call is a call for contributions: who calls, until when, for which formats and on which
@@ -166,7 +167,7 @@ func (c *Call) International(country string) bool { return country != "" && coun
 
 // Check records the problems of the call at path.
 func (c *Call) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), c.ID)
+	check.ID(v, path.Key("id"), c.ID)
 	c.Title.Check(v, path.Key("title"), true, 300)
 	c.Context.Check(v, path.Key("context"), false, 20000)
 	c.Invitation.Check(v, path.Key("invitation"), false, 5000)
@@ -180,7 +181,7 @@ func (c *Call) Check(v *civic.ValidationError, path civic.Path) {
 	if c.Home == "" {
 		v.Add(path.Key("home"), civic.CodeRequired)
 	} else {
-		civic.CheckCountry(v, path.Key("home"), c.Home)
+		check.Country(v, path.Key("home"), c.Home)
 	}
 	if c.TimeZone == "" {
 		v.Add(path.Key("timeZone"), civic.CodeRequired)
@@ -193,7 +194,7 @@ func (c *Call) Check(v *civic.ValidationError, path civic.Path) {
 		v.Add(path.Key("deadline"), civic.CodeOrder, "opens", "deadline")
 	}
 	if c.Form != "" {
-		civic.CheckURL(v, path.Key("form"), c.Form)
+		check.URL(v, path.Key("form"), c.Form)
 	}
 	if len(c.Languages) == 0 {
 		v.Add(path.Key("languages"), civic.CodeRequired)

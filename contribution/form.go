@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // FieldType is the type of a form field: what kind of answer it asks for. The wire value
@@ -404,9 +406,9 @@ func (f *Field) check(v *civic.ValidationError, path civic.Path, depth int) {
 			ch := &f.Choices[i]
 			p := path.Key("choices").Index(i)
 			switch {
-			case !civic.ValidID(ch.ID) || len(ch.ID) > MaxFieldIDLen:
-				civic.CheckID(v, p.Key("id"), ch.ID)
-				if ch.ID != "" && civic.ValidID(ch.ID) {
+			case !text.ValidID(ch.ID) || len(ch.ID) > MaxFieldIDLen:
+				check.ID(v, p.Key("id"), ch.ID)
+				if ch.ID != "" && text.ValidID(ch.ID) {
 					v.Add(p.Key("id"), civic.CodeTooLong, MaxFieldIDLen, len(ch.ID))
 				}
 			case slices.ContainsFunc(f.Choices[:i], func(c Choice) bool { return c.ID == ch.ID }):

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
 )
 
 // Format is a kind of contribution a call accepts, with the rules that apply to it. Formats
@@ -72,7 +73,7 @@ const (
 
 // Check records the problems of f at path.
 func (f *Format) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), f.ID)
+	check.ID(v, path.Key("id"), f.ID)
 	f.Name.Check(v, path.Key("name"), true, MaxFormatNameLen)
 	f.Description.Check(v, path.Key("description"), false, MaxFormatTextLen)
 	f.Audience.Check(v, path.Key("audience"), false, MaxFormatTextLen)

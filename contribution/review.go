@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
 	"github.com/civic-observatory/civic/internal/jsondec"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Criterion is a review criterion of a call, with its weight and its scale. The 2019 call
@@ -43,7 +45,7 @@ func (c *Call) checkCriteria(v *civic.ValidationError, path civic.Path) {
 	for i := range c.Criteria {
 		k := &c.Criteria[i]
 		p := path.Index(i)
-		civic.CheckID(v, p.Key("id"), k.ID)
+		check.ID(v, p.Key("id"), k.ID)
 		if seen[k.ID] && k.ID != "" {
 			v.Add(p.Key("id"), civic.CodeDuplicate, k.ID)
 		}
@@ -136,7 +138,7 @@ func (r *Review) Check(v *civic.ValidationError, path civic.Path, c *Call, p *Pr
 	if r.Reviewer == "" {
 		v.Add(path.Key("reviewer"), civic.CodeRequired)
 	}
-	civic.CheckString(v, path.Key("comment"), r.Comment, civic.StringRule{Max: MaxCommentLen, Multiline: true})
+	check.String(v, path.Key("comment"), r.Comment, text.Rule{Max: MaxCommentLen, Multiline: true})
 	format := ""
 	if p != nil {
 		format = p.Format

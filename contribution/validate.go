@@ -5,6 +5,8 @@ import (
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
+	"github.com/civic-observatory/civic/internal/check"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // MaxLabelLen is the default length limit of a short text answer ([FieldText]), in
@@ -42,11 +44,11 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 		lim = c.Limits.WithDefaults()
 	}
 	root := at{base: path}
-	if !civic.ValidID(p.ID) {
-		civic.CheckID(v, path.Key("id"), p.ID)
+	if !text.ValidID(p.ID) {
+		check.ID(v, path.Key("id"), p.ID)
 	}
-	checkText(v, root.key("title"), p.Title, civic.StringRule{Required: true, Min: lim.TitleMin, Max: lim.TitleMax, Name: true})
-	checkText(v, root.key("summary"), p.Summary, civic.StringRule{Required: true, Min: lim.SummaryMin, Max: lim.SummaryMax, Multiline: true})
+	checkText(v, root.key("title"), p.Title, text.Rule{Required: true, Min: lim.TitleMin, Max: lim.TitleMax, Name: true})
+	checkText(v, root.key("summary"), p.Summary, text.Rule{Required: true, Min: lim.SummaryMin, Max: lim.SummaryMax, Multiline: true})
 
 	var f *Format
 	switch {
@@ -57,7 +59,7 @@ func (p *Proposal) Check(v *civic.ValidationError, path civic.Path, c *Call) {
 		if f, ok = c.Format(p.Format); !ok {
 			v.Add(path.Key("format"), civic.CodeFormatNotAccepted, p.Format)
 		}
-	case !civic.ValidID(p.Format):
+	case !text.ValidID(p.Format):
 		v.Add(path.Key("format"), civic.CodeInvalidID, p.Format)
 	}
 
@@ -111,11 +113,11 @@ func (a at) path() civic.Path {
 
 // checkText is [civic.CheckString] at a lazily built path: text that plainly passes the
 // rule (see plainText) is not checked again and costs no path.
-func checkText(v *civic.ValidationError, a at, s string, r civic.StringRule) bool {
-	if civic.Plain(s, r) {
+func checkText(v *civic.ValidationError, a at, s string, r text.Rule) bool {
+	if text.Plain(s, r) {
 		return true
 	}
-	return civic.CheckString(v, a.path(), s, r)
+	return check.String(v, a.path(), s, r)
 }
 
 func (p *Proposal) checkAxes(v *civic.ValidationError, path civic.Path, c *Call, f *Format) {
@@ -143,7 +145,7 @@ func (p *Proposal) checkAxes(v *civic.ValidationError, path civic.Path, c *Call,
 	}
 	for i, id := range p.Axes {
 		switch {
-		case !civic.ValidID(id):
+		case !text.ValidID(id):
 			v.Add(path.Key("axes").Index(i), civic.CodeInvalidID, id)
 		case c != nil && !containsAxis(set, id):
 			v.Add(path.Key("axes").Index(i), civic.CodeUnknownRef, id)
@@ -227,25 +229,25 @@ func duplicateEmail(earlier []civic.Person, email string, seen map[string]struct
 // nothing: the same rules, with plainText for the texts. It answers false whenever it is
 // not sure, and the full check runs.
 func plainPerson(x *civic.Person) bool {
-	if !civic.Plain(x.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) ||
-		x.Email == "" || !civic.Plain(x.Email, civic.StringRule{Max: civic.MaxEmailLen}) || !civic.ValidEmail(x.Email) ||
-		!civic.Plain(x.Role, civic.StringRule{Max: civic.MaxRoleLen, Name: true}) {
+	if !text.Plain(x.Name, text.Rule{Required: true, Max: civic.MaxNameLen, Name: true}) ||
+		x.Email == "" || !text.Plain(x.Email, text.Rule{Max: civic.MaxEmailLen}) || !text.ValidEmail(x.Email) ||
+		!text.Plain(x.Role, text.Rule{Max: civic.MaxRoleLen, Name: true}) {
 		return false
 	}
 	o := x.Organisation
 	if o == nil {
 		return true
 	}
-	return civic.Plain(o.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true}) &&
+	return text.Plain(o.Name, text.Rule{Required: true, Max: civic.MaxNameLen, Name: true}) &&
 		o.Kind != "" && o.Kind.Valid() &&
-		o.Country != "" && civic.ValidCountry(o.Country) &&
+		o.Country != "" && text.ValidCountry(o.Country) &&
 		(o.Website == "" || plainURL(o.Website))
 }
 
 // plainURL reports whether [civic.CheckURL] accepts s.
 func plainURL(s string) bool {
 	var scratch civic.ValidationError
-	return civic.CheckURL(&scratch, nil, s)
+	return check.URL(&scratch, nil, s)
 }
 
 // checkAnswers checks the answers against the form of the format f. Without a format (the
@@ -280,20 +282,6 @@ const CurrencyPattern = "^[A-Z]{3}$"
 
 func validCurrency(s string) bool {
 	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
-}
-
-// checkEnum records CodeRequired for "" and CodeUnknownValue for an unknown value, and
-// reports whether the value is known.
-func checkEnum[E ~string](v *civic.ValidationError, a at, e E, valid bool) bool {
-	switch {
-	case e == "":
-		v.Add(a.path(), civic.CodeRequired)
-	case !valid:
-		v.Add(a.path(), civic.CodeUnknownValue, string(e))
-	default:
-		return true
-	}
-	return false
 }
 
 func containsString(list []string, s string) bool {

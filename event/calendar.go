@@ -2,6 +2,7 @@ package event
 
 import (
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
 )
 
 // Calendar is a list of planned activities known to the month, such as the Observatoire's
@@ -68,7 +69,7 @@ func (c *Calendar) Validate() error {
 // Check records every problem of c at path: identifiers present, well formed and unique,
 // texts, partners, and activities each valid and in chronological order.
 func (c *Calendar) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), c.ID)
+	check.ID(v, path.Key("id"), c.ID)
 	checkLabel(v, path.Key("title"), c.Title, true, MaxTitleLen)
 	c.Description.Check(v, path.Key("description"), false, MaxDescriptionLen)
 	checkPartners(v, path.Key("partners"), c.Partners)
@@ -104,7 +105,7 @@ func (c *Calendar) Check(v *civic.ValidationError, path civic.Path) {
 // Check records the problems of a at path: ID, kind, a month of month precision, title,
 // entry, place and partners.
 func (a Activity) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), a.ID)
+	check.ID(v, path.Key("id"), a.ID)
 	checkKind(v, path.Key("kind"), a.Kind)
 	mp := path.Key("month")
 	switch {
@@ -127,6 +128,6 @@ func (a Activity) Check(v *civic.ValidationError, path civic.Path) {
 func (p *Place) Check(v *civic.ValidationError, path civic.Path) {
 	checkLabel(v, path.Key("name"), p.Name, true, civic.MaxNameLen)
 	if p.Country != "" {
-		civic.CheckCountry(v, path.Key("country"), p.Country)
+		check.Country(v, path.Key("country"), p.Country)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Limits on events and calendars, in characters, items or people.
@@ -292,7 +294,7 @@ type checker struct {
 }
 
 func (e *Event) check(v *civic.ValidationError, path civic.Path, c *checker) {
-	if civic.CheckID(v, path.Key("id"), e.ID) {
+	if check.ID(v, path.Key("id"), e.ID) {
 		if c.ids[e.ID] {
 			v.Add(path.Key("id"), civic.CodeDuplicate, e.ID)
 		}
@@ -438,7 +440,7 @@ func checkPartners(v *civic.ValidationError, path civic.Path, ps []Partner) {
 	for i, p := range ps {
 		pp := path.Index(i)
 		p.Check(v, pp)
-		name := strings.ToLower(civic.Normalize(p.Organisation.Name))
+		name := strings.ToLower(text.Normalize(p.Organisation.Name))
 		if name == "" {
 			continue
 		}
@@ -495,19 +497,19 @@ func (vn *Venue) Check(v *civic.ValidationError, path civic.Path) {
 // Check records the problems of a at path: the city and country are required, the street
 // and postcode optional, every part single-line text.
 func (a Address) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckString(v, path.Key("street"), a.Street, civic.StringRule{Max: MaxStreetLen, Name: true})
-	civic.CheckString(v, path.Key("postcode"), a.Postcode, civic.StringRule{Max: MaxPostcodeLen, Name: true})
-	civic.CheckString(v, path.Key("city"), a.City, civic.StringRule{Required: true, Max: MaxCityLen, Name: true})
+	check.String(v, path.Key("street"), a.Street, text.Rule{Max: MaxStreetLen, Name: true})
+	check.String(v, path.Key("postcode"), a.Postcode, text.Rule{Max: MaxPostcodeLen, Name: true})
+	check.String(v, path.Key("city"), a.City, text.Rule{Required: true, Max: MaxCityLen, Name: true})
 	if a.Country == "" {
 		v.Add(path.Key("country"), civic.CodeRequired)
 	} else {
-		civic.CheckCountry(v, path.Key("country"), a.Country)
+		check.Country(v, path.Key("country"), a.Country)
 	}
 }
 
 // Check records the problems of r at path: ID, name and a capacity from 1 to [MaxCapacity].
 func (r Room) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), r.ID)
+	check.ID(v, path.Key("id"), r.ID)
 	checkLabel(v, path.Key("name"), r.Name, true, civic.MaxNameLen)
 	checkRange(v, path.Key("capacity"), r.Capacity, 1, MaxCapacity)
 	r.Description.Check(v, path.Key("description"), false, MaxDescriptionLen)
@@ -524,7 +526,7 @@ func checkRange(v *civic.ValidationError, path civic.Path, n, lo, hi int) bool {
 // check records the problems of t at path; rooms maps the event's room IDs to their
 // capacities.
 func (t Track) check(v *civic.ValidationError, path civic.Path, rooms map[string]int) {
-	civic.CheckID(v, path.Key("id"), t.ID)
+	check.ID(v, path.Key("id"), t.ID)
 	checkLabel(v, path.Key("title"), t.Title, true, MaxTitleLen)
 	t.Description.Check(v, path.Key("description"), false, MaxDescriptionLen)
 	audienceOK := checkRange(v, path.Key("audience"), t.Audience, 1, MaxCapacity)
@@ -536,7 +538,7 @@ func (t Track) check(v *civic.ValidationError, path civic.Path, rooms map[string
 	places, known := 0, len(t.Rooms) > 0
 	for i, id := range t.Rooms {
 		p := rp.Index(i)
-		if !civic.CheckID(v, p, id) {
+		if !check.ID(v, p, id) {
 			known = false
 			continue
 		}

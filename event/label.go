@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // checkLabel checks a title or name: the rules of [civic.Text.Check], then, in each
@@ -19,7 +21,7 @@ func checkLabel(v *civic.ValidationError, path civic.Path, t civic.Text, require
 		if hasPath(&w, p) {
 			continue
 		}
-		civic.CheckString(v, p, t[k], civic.StringRule{Name: true})
+		check.String(v, p, t[k], text.Rule{Name: true})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Sorting by label uses golang.org/x/text/collate with the caller's language, so that
@@ -59,7 +60,7 @@ func (c *Calendar) Organisations(tag language.Tag) []civic.Organisation {
 	seen := map[string]bool{}
 	add := func(ps []Partner) {
 		for _, p := range ps {
-			k := strings.ToLower(civic.Normalize(p.Organisation.Name))
+			k := strings.ToLower(text.Normalize(p.Organisation.Name))
 			if !seen[k] {
 				seen[k] = true
 				out = append(out, p.Organisation)

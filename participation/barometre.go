@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
 	"github.com/civic-observatory/civic/internal/jsondec"
 )
 
@@ -47,7 +48,7 @@ const MaxDevices = 100_000
 
 // Check records every problem of the Baromètre at path.
 func (b *Barometre) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), b.ID)
+	check.ID(v, path.Key("id"), b.ID)
 	b.Title.Check(v, path.Key("title"), true, MaxLabel)
 	if b.Year < 1900 || b.Year > 2200 {
 		v.Add(path.Key("year"), civic.CodeOutOfRange, 1900, 2200, b.Year)

@@ -4,7 +4,9 @@ import (
 	"slices"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
 	"github.com/civic-observatory/civic/internal/jsondec"
+	ctext "github.com/civic-observatory/civic/internal/text"
 )
 
 // LegalForm is the legal form of a civic tech actor.
@@ -57,13 +59,13 @@ type Map struct {
 
 // Check records every problem of the map at path.
 func (m *Map) Check(v *civic.ValidationError, path civic.Path) {
-	civic.CheckID(v, path.Key("id"), m.ID)
+	check.ID(v, path.Key("id"), m.ID)
 	m.Title.Check(v, path.Key("title"), true, MaxLabel)
 	seen := map[string]bool{}
 	for i := range m.Actors {
 		a := &m.Actors[i]
 		p := path.Key("actors").Index(i)
-		if civic.CheckID(v, p.Key("id"), a.ID) && seen[a.ID] {
+		if check.ID(v, p.Key("id"), a.ID) && seen[a.ID] {
 			v.Add(p.Key("id"), civic.CodeDuplicate, a.ID)
 		}
 		seen[a.ID] = true
@@ -72,11 +74,11 @@ func (m *Map) Check(v *civic.ValidationError, path civic.Path) {
 		enum(v, p.Key("model"), a.Model, a.Model.Valid())
 		list(v, p, "tools", len(a.Tools))
 		for j, t := range a.Tools {
-			civic.CheckString(v, p.Key("tools").Index(j), t, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+			check.String(v, p.Key("tools").Index(j), t, ctext.Rule{Required: true, Max: MaxLabel, Name: true})
 		}
 		list(v, p, "territories", len(a.Territories))
 		for j, t := range a.Territories {
-			civic.CheckString(v, p.Key("territories").Index(j), t, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+			check.String(v, p.Key("territories").Index(j), t, ctext.Rule{Required: true, Max: MaxLabel, Name: true})
 		}
 		for j, k := range a.Kinds {
 			q := p.Key("kinds").Index(j)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/civic-observatory/civic"
+	ctext "github.com/civic-observatory/civic/internal/text"
 )
 
 // column is one column of the CSV form of a device: its English and French headers, and
@@ -28,7 +29,7 @@ type column struct {
 const listSep = " | "
 
 func text(s string, f func(d *Device, s string)) func(d *Device, s string) civic.Code {
-	return func(d *Device, s string) civic.Code { f(d, civic.Normalize(s)); return "" }
+	return func(d *Device, s string) civic.Code { f(d, ctext.Normalize(s)); return "" }
 }
 
 func integer(f func(d *Device, n int64)) func(d *Device, s string) civic.Code {
@@ -67,7 +68,7 @@ func split(s string) []string {
 	parts := make([]string, 0, strings.Count(s, "|")+1)
 	for {
 		item, rest, more := strings.Cut(s, "|")
-		parts = append(parts, civic.Normalize(item))
+		parts = append(parts, ctext.Normalize(item))
 		if !more {
 			return parts
 		}
@@ -83,7 +84,7 @@ func splitAs[E ~string](s string) []E {
 	parts := make([]E, 0, strings.Count(s, "|")+1)
 	for {
 		item, rest, more := strings.Cut(s, "|")
-		parts = append(parts, E(civic.Normalize(item)))
+		parts = append(parts, E(ctext.Normalize(item)))
 		if !more {
 			return parts
 		}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/check"
+	ctext "github.com/civic-observatory/civic/internal/text"
 )
 
 // Kind is the kind of a participation device, as the Observatoire's sources name them.
@@ -249,8 +251,8 @@ func (d *Device) Evaluated() bool {
 
 // Check records every problem of the device at path.
 func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
-	if !civic.ValidID(d.ID) {
-		civic.CheckID(v, path.Key("id"), d.ID)
+	if !ctext.ValidID(d.ID) {
+		check.ID(v, path.Key("id"), d.ID)
 	}
 	d.Name.Check(v, path.Key("name"), true, MaxLabel)
 	d.Description.Check(v, path.Key("description"), false, MaxText)
@@ -262,16 +264,16 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 		v.Add(path.Key("organiser").Key("kind"), civic.CodeUnknownValue, string(d.Organiser.Kind))
 	}
 	tp := sub{path, "territory"}
-	str(v, tp, "name", d.Territory.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
-	str(v, tp, "code", d.Territory.Code, civic.StringRule{Max: 20, Name: true})
+	str(v, tp, "name", d.Territory.Name, ctext.Rule{Required: true, Max: MaxLabel, Name: true})
+	str(v, tp, "code", d.Territory.Code, ctext.Rule{Max: 20, Name: true})
 	bound(v, tp, "population", d.Territory.Population, 0, MaxPopulation)
 	if !d.Role.Valid() {
 		enum(v, path.Key("role"), d.Role, false)
 	}
 	op := sub{path, "tool"}
-	str(v, op, "name", d.Tool.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
-	str(v, op, "provider", d.Tool.Provider, civic.StringRule{Max: MaxLabel, Name: true})
-	str(v, op, "licence", d.Tool.Licence, civic.StringRule{Max: MaxLabel, Name: true})
+	str(v, op, "name", d.Tool.Name, ctext.Rule{Required: true, Max: MaxLabel, Name: true})
+	str(v, op, "provider", d.Tool.Provider, ctext.Rule{Max: MaxLabel, Name: true})
+	str(v, op, "licence", d.Tool.Licence, ctext.Rule{Max: MaxLabel, Name: true})
 	if !d.Tool.Model.Valid() {
 		enum(v, op.Key("model"), d.Tool.Model, false)
 	}
@@ -283,8 +285,8 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 	}
 	list(v, path, "objectives", len(d.Objectives))
 	for i, o := range d.Objectives {
-		if rule := (civic.StringRule{Required: true, Max: MaxText, Multiline: true}); !civic.Plain(o, rule) {
-			civic.CheckString(v, path.Key("objectives").Index(i), o, rule)
+		if rule := (ctext.Rule{Required: true, Max: MaxText, Multiline: true}); !ctext.Plain(o, rule) {
+			check.String(v, path.Key("objectives").Index(i), o, rule)
 		}
 	}
 	mp := sub{path, "means"}
@@ -305,7 +307,7 @@ func (d *Device) Check(v *civic.ValidationError, path civic.Path) {
 			v.Add(p, civic.CodeDuplicate, string(c))
 		}
 	}
-	str(v, path, "synthesis", d.Synthesis, civic.StringRule{Max: MaxText, Multiline: true})
+	str(v, path, "synthesis", d.Synthesis, ctext.Rule{Max: MaxText, Multiline: true})
 	d.checkOutcomes(v, sub{path, "outcomes"})
 	d.checkEvaluation(v, sub{path, "evaluation"})
 	d.checkLifecycle(v, path)
@@ -345,7 +347,7 @@ func (d *Device) checkEvaluation(v *civic.ValidationError, ep sub) {
 	if !e.Format.Valid() {
 		enum(v, ep.Key("format"), e.Format, false)
 	}
-	str(v, ep, "responsible", e.Responsible, civic.StringRule{Max: MaxLabel, Name: true})
+	str(v, ep, "responsible", e.Responsible, ctext.Rule{Max: MaxLabel, Name: true})
 	if e.Format == FormatNone && d.wentThroughEvaluation() {
 		v.Add(ep.Key("format"), civic.CodeNotEvaluated, string(d.State))
 	}
@@ -359,19 +361,19 @@ func (d *Device) checkEvaluation(v *civic.ValidationError, ep sub) {
 		v.Add(ep.Key("indicators"), civic.CodeNotForFormat, "indicators", string(e.Format))
 	}
 	list(v, ep, "indicators", len(e.Indicators))
-	label, long := civic.StringRule{Max: MaxLabel, Name: true}, civic.StringRule{Max: MaxText, Multiline: true}
+	label, long := ctext.Rule{Max: MaxLabel, Name: true}, ctext.Rule{Max: MaxText, Multiline: true}
 	for i, in := range e.Indicators {
-		if civic.Plain(in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true}) && civic.Plain(in.Definition, long) &&
-			civic.Plain(in.Method, long) && civic.Plain(in.Unit, label) && civic.Plain(in.MeasuredBy, label) {
+		if ctext.Plain(in.Name, ctext.Rule{Required: true, Max: MaxLabel, Name: true}) && ctext.Plain(in.Definition, long) &&
+			ctext.Plain(in.Method, long) && ctext.Plain(in.Unit, label) && ctext.Plain(in.MeasuredBy, label) {
 			continue // the path is built only when there is something to report
 		}
 		p := ep.Key("indicators").Index(i)
-		str(v, p, "name", in.Name, civic.StringRule{Required: true, Max: MaxLabel, Name: true})
+		str(v, p, "name", in.Name, ctext.Rule{Required: true, Max: MaxLabel, Name: true})
 		for _, f := range []struct{ k, s string }{{"definition", in.Definition}, {"method", in.Method}} {
-			str(v, p, f.k, f.s, civic.StringRule{Max: MaxText, Multiline: true})
+			str(v, p, f.k, f.s, ctext.Rule{Max: MaxText, Multiline: true})
 		}
 		for _, f := range []struct{ k, s string }{{"unit", in.Unit}, {"measuredBy", in.MeasuredBy}} {
-			str(v, p, f.k, f.s, civic.StringRule{Max: MaxLabel, Name: true})
+			str(v, p, f.k, f.s, ctext.Rule{Max: MaxLabel, Name: true})
 		}
 	}
 }
@@ -413,9 +415,9 @@ func (s sub) Key(name string) civic.Path { return s.base.Key(s.key).Key(name) }
 
 // str checks a text value at path.Key(key), building the path only when there is
 // something to report.
-func str[P keyer](v *civic.ValidationError, path P, key string, s string, r civic.StringRule) {
-	if !civic.Plain(s, r) {
-		civic.CheckString(v, path.Key(key), s, r)
+func str[P keyer](v *civic.ValidationError, path P, key string, s string, r ctext.Rule) {
+	if !ctext.Plain(s, r) {
+		check.String(v, path.Key(key), s, r)
 	}
 }
 

@@ -435,7 +435,7 @@ func (pr *Programme) WriteFrabJSON(w io.Writer, cx Context, tag language.Tag) er
 					Title: e.Title, Subtitle: e.Subtitle, Track: e.Track, Type: e.Type, Language: e.Language,
 					Abstract: e.Abstract, Persons: []jPerson{}, Links: []jLink{}}
 				for _, p := range e.Persons {
-					je.Persons = append(je.Persons, jPerson{Name: p.Name, GUID: p.GUID})
+					je.Persons = append(je.Persons, jPerson(p))
 				}
 				jd.Rooms[room] = append(jd.Rooms[room], je)
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/event"
+	"github.com/civic-observatory/civic/internal/check"
 )
 
 // Kind is the kind of a session of the programme.
@@ -234,7 +235,7 @@ const (
 // Check records the problems of the grid at path, against the event when it is not nil
 // (tracks must exist).
 func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event) {
-	civic.CheckID(v, path.Key("event"), g.Event)
+	check.ID(v, path.Key("event"), g.Event)
 	if ev != nil && g.Event != "" && g.Event != ev.ID {
 		v.Add(path.Key("event"), civic.CodeUnknownRef, g.Event)
 	}
@@ -253,7 +254,7 @@ func (g *Grid) Check(v *civic.ValidationError, path civic.Path, ev *event.Event)
 	for i := range g.Slots {
 		s := &g.Slots[i]
 		p := sp.Index(i)
-		if civic.CheckID(v, p.Key("id"), s.ID) && seen[s.ID] {
+		if check.ID(v, p.Key("id"), s.ID) && seen[s.ID] {
 			v.Add(p.Key("id"), civic.CodeDuplicate, s.ID)
 		}
 		seen[s.ID] = true
@@ -329,7 +330,7 @@ func checkIDs(v *civic.ValidationError, path civic.Path, ids []string) {
 		return
 	}
 	for i, id := range ids {
-		if civic.CheckID(v, path.Index(i), id) && slices.Index(ids[:i], id) >= 0 {
+		if check.ID(v, path.Index(i), id) && slices.Index(ids[:i], id) >= 0 {
 			v.Add(path.Index(i), civic.CodeDuplicate, id)
 		}
 	}

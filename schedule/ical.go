@@ -61,17 +61,6 @@ func icalText(s string) string {
 	return b.String()
 }
 
-// paramText quotes a parameter value, dropping the characters a quoted value may not hold.
-func paramText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '"' {
-			return -1
-		}
-		return r
-	}, s)
-	return `"` + s + `"`
-}
-
 // vtimezone writes the VTIMEZONE of a zone for the instants from first to last: one
 // observance (STANDARD or DAYLIGHT) per change of offset the zone's rules give from the
 // year before first to the end of last's year, each starting at its local wall-clock time

@@ -7,6 +7,8 @@ import (
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/event"
+	"github.com/civic-observatory/civic/internal/check"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // Programme is the programme of an event: its sessions, in rooms and at times, with the
@@ -112,7 +114,7 @@ const (
 // needs ([civic.CodeOverCapacity]), titles and names of one line without control or
 // bidirectional formatting characters (markup is text, escaped by every export).
 func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context) {
-	civic.CheckID(v, path.Key("event"), pr.Event)
+	check.ID(v, path.Key("event"), pr.Event)
 	if cx.Event != nil && pr.Event != cx.Event.ID {
 		v.Add(path.Key("event"), civic.CodeUnknownRef, pr.Event)
 	}
@@ -139,7 +141,7 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 	for i := range pr.Sessions {
 		s := &pr.Sessions[i]
 		p := sp.Index(i)
-		if civic.CheckID(v, p.Key("id"), s.ID) && seenID[s.ID] {
+		if check.ID(v, p.Key("id"), s.ID) && seenID[s.ID] {
 			v.Add(p.Key("id"), civic.CodeDuplicate, s.ID)
 		}
 		seenID[s.ID] = true
@@ -184,13 +186,13 @@ func (pr *Programme) Check(v *civic.ValidationError, path civic.Path, cx Context
 			t := &s.Talks[j]
 			q := tp.Index(j)
 			// Markup is plain text, escaped by every export: never a reason to refuse.
-			civic.CheckString(v, q.Key("title"), t.Title, civic.StringRule{Required: true, Max: 1000, Name: true})
+			check.String(v, q.Key("title"), t.Title, text.Rule{Required: true, Max: 1000, Name: true})
 			if len(t.Speakers) > MaxSpeakers {
 				v.Add(q.Key("speakers"), civic.CodeTooMany, MaxSpeakers, len(t.Speakers))
 			}
 			for k, sk := range t.Speakers {
-				civic.CheckString(v, q.Key("speakers").Index(k).Key("name"), sk.Name, civic.StringRule{Required: true, Max: civic.MaxNameLen, Name: true})
-				civic.CheckString(v, q.Key("speakers").Index(k).Key("organisation"), sk.Organisation, civic.StringRule{Max: civic.MaxNameLen, Name: true})
+				check.String(v, q.Key("speakers").Index(k).Key("name"), sk.Name, text.Rule{Required: true, Max: civic.MaxNameLen, Name: true})
+				check.String(v, q.Key("speakers").Index(k).Key("organisation"), sk.Organisation, text.Rule{Max: civic.MaxNameLen, Name: true})
 			}
 			if !t.Start.Valid() {
 				v.Add(q.Key("start"), civic.CodeInvalidClock, t.Start.String())

@@ -20,6 +20,7 @@ import (
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/axis"
 	"github.com/civic-observatory/civic/contribution"
+	ctext "github.com/civic-observatory/civic/internal/text"
 	"github.com/civic-observatory/civic/schema"
 )
 
@@ -337,5 +338,5 @@ func escapeInvisible(b []byte) []byte {
 }
 
 func printable(r rune) bool {
-	return unicode.IsPrint(r) && !civic.IsBidi(r) && !unicode.Is(unicode.Cf, r)
+	return unicode.IsPrint(r) && !ctext.IsBidi(r) && !unicode.Is(unicode.Cf, r)
 }

@@ -89,10 +89,6 @@ func goComment(key string) string {
 		return "IsIndex tells an index step from a member step."
 	case "github.com/civic-observatory/civic.Step.Name":
 		return "Name is the JSON member name, when the step is not an index."
-	case "github.com/civic-observatory/civic.StringRule":
-		return "StringRule is text.Rule.\n\nDeprecated: use internal/text.Rule."
-	case "github.com/civic-observatory/civic.StringRule#title":
-		return "StringRule is text.Rule"
 	case "github.com/civic-observatory/civic.Text":
 		return "Text is a text given in several languages, keyed by BCP 47 tag (\"fr\", \"en\", \"fr-CA\"). Its JSON form is an object: {\"fr\": \"Écosystème\", \"en\": \"Ecosystem\"}. The zero value is an empty text."
 	case "github.com/civic-observatory/civic.Text#title":

@@ -251,8 +251,6 @@ func runes(n int) string {
 	return s
 }
 
-func results(d doc) doc { return d["results"].(doc) }
-func project(d doc) doc { return d["project"].(doc) }
 func contributor(d doc, i int) doc {
 	return d["contributors"].([]any)[i].(doc)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/civic-observatory/civic"
 	"github.com/civic-observatory/civic/contribution"
+	ctext "github.com/civic-observatory/civic/internal/text"
 )
 
 // formGen builds the schemas of the answers to a call's forms, titled in one language.
@@ -110,7 +111,7 @@ func (g *formGen) field(f *contribution.Field, required bool) *jsonschema.Schema
 			s.MinLength = ptr(1)
 		}
 	case contribution.FieldEmail:
-		s = &jsonschema.Schema{Type: "string", Pattern: civic.EmailPattern, MaxLength: ptr(civic.MaxEmailLen)}
+		s = &jsonschema.Schema{Type: "string", Pattern: ctext.EmailPattern, MaxLength: ptr(civic.MaxEmailLen)}
 	case contribution.FieldDate:
 		s = &jsonschema.Schema{Type: "string", Pattern: civic.DatePattern, MinLength: ptr(1)}
 	case contribution.FieldPeriod:

@@ -204,13 +204,6 @@ func specialise(s *jsonschema.Schema, c *contribution.Call, lang language.Tag) e
 	return nil
 }
 
-func opening(c *contribution.Call) string {
-	if c.Opens.IsZero() {
-		return " (this call sets no opening)"
-	}
-	return ", " + c.Opens.Format(time.RFC3339)
-}
-
 // formatRule is the condition "if the format is f, then…" of the call c.
 func formatRule(c *contribution.Call, f *contribution.Format, lang language.Tag) *jsonschema.Schema {
 	then := &jsonschema.Schema{Properties: jsonschema.NewProperties()}

@@ -149,11 +149,11 @@ func ltext(required bool, max int) field {
 }
 
 func id() field {
-	return set(&jsonschema.Schema{Type: "string", Pattern: civic.IDPattern, MinLength: ptr(1), MaxLength: ptr(64)})
+	return set(&jsonschema.Schema{Type: "string", Pattern: ctext.IDPattern, MinLength: ptr(1), MaxLength: ptr(64)})
 }
 
 func email() field {
-	return set(&jsonschema.Schema{Type: "string", Pattern: civic.EmailPattern, MaxLength: ptr(civic.MaxEmailLen)})
+	return set(&jsonschema.Schema{Type: "string", Pattern: ctext.EmailPattern, MaxLength: ptr(civic.MaxEmailLen)})
 }
 
 func url() field {
@@ -161,7 +161,7 @@ func url() field {
 }
 
 func country() field {
-	return set(&jsonschema.Schema{Type: "string", Pattern: civic.CountryPattern, Enum: anys(civic.Countries())})
+	return set(&jsonschema.Schema{Type: "string", Pattern: ctext.CountryPattern, Enum: anys(ctext.Countries())})
 }
 
 func integer(min, max int64) field {
@@ -196,10 +196,6 @@ func props(kv ...any) *jsonschema.Schema {
 	}
 	return s
 }
-
-// optionalEnum adds the empty string, which the Go validator takes as unset, to a
-// closed list.
-func optionalEnum(s *jsonschema.Schema) { s.Enum = append([]any{""}, s.Enum...) }
 
 func constant(v any) *jsonschema.Schema { return &jsonschema.Schema{Const: v} }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/civic-observatory/civic/axis"
 	"github.com/civic-observatory/civic/contribution"
 	"github.com/civic-observatory/civic/event"
+	ctext "github.com/civic-observatory/civic/internal/text"
 	"github.com/civic-observatory/civic/participation"
 	"github.com/civic-observatory/civic/schedule"
 )
@@ -453,5 +454,5 @@ func tidy(b []byte) []byte {
 
 // visible reports whether r may stay as it is in a committed file.
 func visible(r rune) bool {
-	return r != utf8.RuneError && unicode.IsPrint(r) && !civic.IsBidi(r) && !unicode.Is(unicode.Cf, r)
+	return r != utf8.RuneError && unicode.IsPrint(r) && !ctext.IsBidi(r) && !unicode.Is(unicode.Cf, r)
 }

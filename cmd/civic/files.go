@@ -33,14 +33,6 @@ func (e *errTooLarge) Error() string {
 	return fmt.Sprintf("%s: larger than %d bytes: not read further", e.name, e.limit)
 }
 
-// readDocument reads one JSON document from a file, or from standard input for "-", and
-// stops with an error as soon as more than maxDocument bytes arrive, so that /dev/zero or
-// an endless pipe fails fast with bounded memory. A UTF-8 byte order mark is dropped; a
-// UTF-16 document is refused with one error naming the encoding.
-func readDocument(e *env, name string) ([]byte, error) {
-	return readLimited(e, name, maxDocument)
-}
-
 // readFile is readDocument for a file named by a flag, where "-" is not standard input.
 func readFile(name string) ([]byte, error) {
 	return readLimited(nil, name, maxDocument)

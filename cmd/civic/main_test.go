@@ -146,7 +146,7 @@ func TestSchema(t *testing.T) {
 	assert.Equal(t, "https://plateforme.example.org/p.json", s.ID)
 	assert.Equal(t, "Appel à contributions — Journée de la civic tech et de l'engagement citoyen", s.Title)
 	assert.Equal(t, "Résumé", s.Properties.Summary.Title)
-	assert.NotContains(t, out, "civic.IDPattern", "no Go identifiers in a form generator's schema")
+	assert.NotContains(t, out, "text.IDPattern", "no Go identifiers in a form generator's schema")
 	code, _, _ = runCivic(t, "", "schema", "proposal", "--id", "not a uri")
 	assert.NotEqual(t, 0, code)
 

@@ -72,12 +72,6 @@ func reportProblems(e *env, err error) error {
 	return errInvalid
 }
 
-// programmeContext returns the Journée, its grid, the call and the proposals to schedule:
-// those of the files, or, without them, the built-in ones (see [sourcesContext]).
-func programmeContext(e *env, call, proposals string) (schedule.Context, error) {
-	return sourcesContext(e, sources{call: call, proposals: proposals})
-}
-
 // sourcesContext returns the event, its grid, the call and the proposals to schedule:
 // those of the files, or, without them, the Journée, its grid, the 2019 call and the
 // sample as the demo's review leaves it (accepted and confirmed).

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/civic-observatory/civic"
+	"github.com/civic-observatory/civic/internal/text"
 )
 
 // proposal is a document shaped like a contribution proposal, to test paths and to
@@ -117,7 +118,7 @@ func decodeSpeaker(d *Decoder, s *speaker, check bool) {
 			s.Name = d.Str()
 		case "email":
 			s.Email = d.Str()
-			if check && s.Email != "" && !civic.ValidEmail(s.Email) {
+			if check && s.Email != "" && !text.ValidEmail(s.Email) {
 				d.Fail(civic.CodeInvalidEmail, s.Email)
 			}
 		case "organisation":

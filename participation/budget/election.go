@@ -139,11 +139,10 @@ type Election struct {
 	// NumVoters is the number of ballots read.
 	NumVoters int `json:"num_voters"`
 
-	start  []int32 // start[i] is the offset of voter i's ballot in proj and pts
-	proj   []int32
-	pts    []int64
-	byID   map[string]int
-	digits int
+	start []int32 // start[i] is the offset of voter i's ballot in proj and pts
+	proj  []int32
+	pts   []int64
+	byID  map[string]int
 }
 
 // Digits returns the number of decimals of the election's currency.

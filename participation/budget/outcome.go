@@ -154,17 +154,6 @@ func pick(french bool, fr, en string) string {
 	return en
 }
 
-// ratString writes an exact rational as a fraction ("35/3"), or an integer.
-func ratString(r *big.Rat) string {
-	if r == nil {
-		return ""
-	}
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	return r.String()
-}
-
 // Explain returns a citizen's account of the outcome: each funded project in order with
 // why it came, then each unfunded project with why not.
 func (o *Outcome) Explain(e *Election, french bool) []string {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/civic-observatory/civic"
+	ctext "github.com/civic-observatory/civic/internal/text"
 )
 
 // row is what the setters of one record share: its proposal, its problems, and values
@@ -105,7 +106,7 @@ func setText(t *civic.Text, lang, s string) {
 // text cleans a text field: Decidim prefixes "'" to a field starting with =, +, - or @
 // (against formula injection); the quote is removed.
 func text(s string) string {
-	s = civic.Normalize(s)
+	s = ctext.Normalize(s)
 	if len(s) > 1 && s[0] == '\'' && strings.IndexByte("=+-@", s[1]) >= 0 {
 		s = s[1:]
 	}
