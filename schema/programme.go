@@ -145,7 +145,7 @@ func programmeRules() map[reflect.Type]typeRule {
 					{
 						If: &jsonschema.Schema{Properties: props("kind", &jsonschema.Schema{Enum: anys([]schedule.Kind{schedule.KindTalks, schedule.KindPosters, schedule.KindWorkshop})}).Properties,
 							Required: []string{"kind"}},
-						Then: &jsonschema.Schema{Properties: props("formats", &jsonschema.Schema{MinItems: ptr(1)}).Properties, Required: []string{"formats"}},
+						Then: &jsonschema.Schema{Properties: props("formats", &jsonschema.Schema{Type: "array", MinItems: ptr(1)}).Properties, Required: []string{"formats"}},
 					},
 					{
 						If:   &jsonschema.Schema{Properties: props("endsNextDay", constant(true)).Properties, Required: []string{"endsNextDay"}},
