@@ -233,10 +233,11 @@ func (d *decoder) split(line []byte) ([]field, error) {
 }
 
 func sectionName(line []byte) string {
-	s := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(line)), ";"))
-	switch strings.ToUpper(s) {
-	case "META", "PROJECTS", "VOTES":
-		return strings.ToUpper(s)
+	s := bytes.TrimSpace(bytes.TrimRight(bytes.TrimSpace(line), ";"))
+	for _, name := range [...]string{"META", "PROJECTS", "VOTES"} {
+		if bytes.EqualFold(s, []byte(name)) {
+			return name
+		}
 	}
 	return ""
 }
